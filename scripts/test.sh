@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `make test`: bootstrap, then every test. Plain pytest for pure-Python code, then the add-ons'
+# Odoo tests through pytest-odoo in a database created fresh for this run (modules installed
+# once, with demo data). Exits non-zero on any failure, install problem, or if no Odoo test ran.
+source "$(dirname "$0")/lib.sh"
+bash "$REPO_ROOT/scripts/bootstrap.sh"
+set -a; source "$RUN_DIR/pg.env"; set +a
+
+reports="$RUN_DIR/reports"; rm -rf "$reports"; mkdir -p "$reports"
+status=0
+
+# Extra Odoo test paths (upstream/OCA suites that must still pass with the suite installed).
+ODOO_TEST_PATHS=("$REPO_ROOT/addons")
+EXTRA_ODOO_TESTS="${EXTRA_ODOO_TESTS:-}"
+for p in $EXTRA_ODOO_TESTS; do ODOO_TEST_PATHS+=("$p"); done
+
+log "1/3 pure-Python tests (plain pytest)"
+"$PY" -m pytest -q -p no:cacheprovider -p no:odoo "$REPO_ROOT/tests" --junitxml="$reports/pure.xml" || {
+    rc=$?; [ $rc -eq 5 ] || status=1; }
+
+db="${TEST_DB}"
+log "2/3 fresh database $db: installing $SUITE_MODULES with demo data"
+dropdb --if-exists "$db"
+install_log="$RUN_DIR/install-$db.log"
+if ! ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" -d "$db" -i "$SUITE_MODULES" --with-demo \
+        --stop-after-init --log-level=info --http-port=0 >"$install_log" 2>&1; then
+    tail -n 40 "$install_log" >&2; die "module install failed (log: $install_log)"
+fi
+grep -E "odoo\.modules\.loading: [0-9]+ modules loaded|Modules loaded" "$install_log" | tail -n 2 || true
+"$PY" "$REPO_ROOT/scripts/check_odoo_log.py" "$install_log" || die "install log has errors (log: $install_log)"
+"$PY" - "$db" <<'PY' || die "suite modules not installed"
+import os, sys, psycopg2
+con = psycopg2.connect(dbname=sys.argv[1], host=os.environ["PGHOST"], port=os.environ["PGPORT"], user=os.environ["PGUSER"])
+cur = con.cursor()
+cur.execute("SELECT name, state FROM ir_module_module WHERE name = ANY(%s)", (os.environ["SUITE_MODULES"].split(","),))
+rows = dict(cur.fetchall())
+for name in os.environ["SUITE_MODULES"].split(","):
+    print(f"  module {name}: {rows.get(name, 'missing')}")
+sys.exit(0 if all(rows.get(n) == "installed" for n in os.environ["SUITE_MODULES"].split(",")) else 1)
+PY
+
+log "3/3 Odoo tests through pytest-odoo (HttpCase and tours included)"
+conf="$(ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" --print-conf)"
+"$PY" -m pytest -p no:cacheprovider -o python_files='test_*.py' --odoo-config="$conf" --odoo-database="$db" --odoo-http \
+    --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" -rs "${ODOO_TEST_PATHS[@]}" --junitxml="$reports/odoo.xml" || status=1
+
+"$PY" "$REPO_ROOT/scripts/junit_summary.py" --pure "$reports/pure.xml" --odoo "$reports/odoo.xml" || status=1
+exit $status
