@@ -9,6 +9,4 @@
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["helpdesk_mgmt", "sm_connector", "tcx_click2dial"],
-    "data": [],
-    "installable": True,
 }

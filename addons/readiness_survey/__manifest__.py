@@ -10,5 +10,4 @@
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["survey"],
     "data": ["security/readiness_survey_security.xml"],
-    "installable": True,
 }

@@ -10,5 +10,4 @@
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["contacts", "sale", "phone_validation", "queue_job"],
     "data": ["security/sm_connector_security.xml"],
-    "installable": True,
 }

@@ -10,5 +10,4 @@
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["contacts", "mail", "phone_validation"],
     "data": ["security/tcx_click2dial_security.xml"],
-    "installable": True,
 }

@@ -9,7 +9,13 @@ class TestInstall(TransactionCase):
 
     def test_module_and_dependencies_installed(self):
         modules = self.env["ir.module.module"].search(
-            [("name", "in", ["omnichannel_inbox", "helpdesk_mgmt", "sm_connector", "tcx_click2dial"])]
+            [
+                (
+                    "name",
+                    "in",
+                    ["omnichannel_inbox", "helpdesk_mgmt", "sm_connector", "tcx_click2dial"],
+                )
+            ]
         )
         self.assertEqual(set(modules.mapped("state")), {"installed"})
         self.assertEqual(len(modules), 4)

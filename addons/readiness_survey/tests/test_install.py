@@ -18,4 +18,6 @@ class TestInstall(TransactionCase):
         self.assertTrue(manager.has_group("readiness_survey.group_readiness_agent"))
         self.assertTrue(manager.has_group("base.group_user"))
         self.assertFalse(manager.has_group("readiness_survey.group_readiness_admin"))
-        self.assertTrue(self.env.ref("base.user_admin").has_group("readiness_survey.group_readiness_admin"))
+        self.assertTrue(
+            self.env.ref("base.user_admin").has_group("readiness_survey.group_readiness_admin")
+        )

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `make demo`: bootstrap, create the demo database once (suite + demo data), start the external
+# system simulators, and serve Odoo on http://localhost:$ODOO_HTTP_PORT. `--reset` starts over.
+source "$(dirname "$0")/lib.sh"
+bash "$REPO_ROOT/scripts/bootstrap.sh"
+set -a; source "$RUN_DIR/pg.env"; set +a
+db="$DEMO_DB"
+
+if [ "${1:-}" = "--reset" ]; then
+    log "dropping demo database $db"
+    dropdb --if-exists --force "$db"
+    rm -rf "$SUITE_CACHE/filestore/filestore/$db"
+fi
+
+installed=$(psql -d "$db" -tAc "SELECT count(*) FROM ir_module_module WHERE state='installed' AND name = ANY(string_to_array('$SUITE_MODULES', ','))" 2>/dev/null || echo 0)
+want=$(echo "$SUITE_MODULES" | tr ',' '\n' | wc -l)
+if [ "$installed" != "$want" ]; then
+    log "installing the suite with demo data into $db (first run: a few minutes)"
+    "$REPO_ROOT/scripts/odoo.sh" -d "$db" -i "$SUITE_MODULES" --with-demo --stop-after-init \
+        --log-level=warn >"$RUN_DIR/install-$db.log" 2>&1 || { tail -n 40 "$RUN_DIR/install-$db.log" >&2; die "install failed"; }
+    "$PY" "$REPO_ROOT/scripts/check_odoo_log.py" "$RUN_DIR/install-$db.log" || die "install log has errors"
+else
+    log "demo database $db already has the suite: reusing it (make demo-reset to start over)"
+fi
+
+# Simulators of the external systems (SM, 3CX, iAdvize), when present, run beside Odoo.
+if [ -x "$REPO_ROOT/scripts/simulators.sh" ]; then "$REPO_ROOT/scripts/simulators.sh" start "$db"; fi
+
+cat >&2 <<MSG
+
+  Odoo 19 with the SM CRM suite:  http://localhost:$ODOO_HTTP_PORT
+  Database: $db    Login: admin    Password: admin
+  (Ctrl-C stops Odoo)
+
+MSG
+exec "$REPO_ROOT/scripts/odoo.sh" -d "$db" --db-filter="^$db\$" --http-interface="${ODOO_HTTP_INTERFACE:-0.0.0.0}" \
+    --log-level="${ODOO_LOG_LEVEL:-info}"
