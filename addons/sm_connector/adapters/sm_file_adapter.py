@@ -1,0 +1,73 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""File transport: SM's CSV/XLSX exports dropped in a folder, each processed once.
+
+Files are read in name order (names carry SM's export time), then moved to `done/` or
+`failed/` beside a `<file>.report.txt`. A file still in the inbox after a crash is simply
+read again: the importer's payload hashes make that free.
+"""
+
+import os
+import shutil
+
+from ..parsers.export_parser import entity_of, iter_records, read_csv_rows, read_xlsx_rows
+from ..parsers.record_validator import SmRecordError
+from .errors import SmTransportError
+from .page import SmPage
+
+
+class SmFileAdapter:
+    """Lists and reads export files of one folder; moves them once processed."""
+
+    def __init__(self, folder):
+        self.folder = folder or ""
+
+    def _check_folder(self):
+        if not self.folder or not os.path.isdir(self.folder):
+            raise SmTransportError(f"Export folder {self.folder!r} does not exist.")
+
+    def ping(self):
+        """The folder exists and can be written (files are moved after processing)."""
+        self._check_folder()
+        if not os.access(self.folder, os.W_OK):
+            raise SmTransportError(f"Export folder {self.folder!r} is not writable.")
+        return {"status": "ok", "files": len(self.pending_files())}
+
+    def pending_files(self, entity=None):
+        """Export files waiting in the folder, oldest first."""
+        self._check_folder()
+        names = []
+        for name in sorted(os.listdir(self.folder)):
+            kind = entity_of(name)
+            if kind and (entity is None or kind[0] == entity):
+                names.append(name)
+        return names
+
+    def iter_pages(self, file_name, limit=200):
+        """Pages of records of one export file; raises SmRecordError if the file is unusable."""
+        entity, fmt = entity_of(file_name)
+        with open(os.path.join(self.folder, file_name), "rb") as handle:
+            data = handle.read()
+        try:
+            header, rows = read_xlsx_rows(data) if fmt == "xlsx" else read_csv_rows(data)
+        except (ValueError, KeyError, OSError) as exc:
+            raise SmRecordError(f"{file_name}: unreadable {fmt.upper()} ({exc})") from None
+        page = SmPage(records=[], source=file_name)
+        for number, raw, record in iter_records(entity, header, rows):
+            if isinstance(record, SmRecordError):
+                page.errors.append((f"{file_name}:{number}", raw, str(record)))
+            else:
+                page.records.append(record)
+            if len(page.records) >= limit:
+                yield page
+                page = SmPage(records=[], source=file_name)
+        yield page
+
+    def archive(self, file_name, ok, report):
+        """Move a processed file to done/ (or failed/) and write its report beside it."""
+        target = os.path.join(self.folder, "done" if ok else "failed")
+        os.makedirs(target, exist_ok=True)
+        shutil.move(os.path.join(self.folder, file_name), os.path.join(target, file_name))
+        with open(os.path.join(target, f"{file_name}.report.txt"), "w", encoding="utf-8") as out:
+            out.write(report)
+        return os.path.join(target, file_name)

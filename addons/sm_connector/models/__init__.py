@@ -1,0 +1,15 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import sm_managed_mixin
+from . import sm_showroom
+from . import sm_backend
+from . import sm_binding
+from . import sm_sync_run
+from . import sm_sync_error
+from . import sm_stock_level
+from . import sm_kit_line
+from . import res_partner
+from . import product_template
+from . import sm_importer
+from . import sm_contact_importer
+from . import sm_article_importer

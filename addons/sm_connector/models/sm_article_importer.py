@@ -1,0 +1,103 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
+from odoo import api, models
+from odoo.tools import SQL
+
+from ..mappers.article_mapper import ArticleLookups, category_path, map_article, translations
+
+
+class SmArticleImporter(models.AbstractModel):
+    """SM articles → product.template: category tree, VAT-included sales taxes, stock per
+    location, kit components, names per language; first-run matching by code or EAN."""
+
+    _name = "sm.article.importer"
+    _inherit = "sm.importer"
+    _description = "SM article importer"
+    _sm_entity = "articles"
+    _sm_model = "product.template"
+
+    @api.model
+    def _prepare_lookups(self, backend, run, records):
+        showrooms = self.env["sm.showroom"].with_context(active_test=False).search([])
+        return ArticleLookups(
+            category_ids=self._ensure_categories({category_path(rec) for rec in records}),
+            tax_ids={rate: backend._sale_tax_for_rate(rate).id for rate in {r["vat_rate"] for r in records}},
+            showroom_ids={room.code: room.id for room in showrooms if not room.is_web},
+            active_langs=frozenset(dict(self.env["res.lang"].get_installed())),
+        )
+
+    def _ensure_categories(self, paths):
+        """{path: category id}, creating the missing levels of each category path."""
+        Category = self.env["product.category"]
+        known = {}
+        for category in Category.search([]):
+            chain, node = [], category
+            while node:
+                chain.insert(0, node.name)
+                node = node.parent_id
+            known[tuple(chain)] = category.id
+        for path in sorted(paths, key=len):
+            for depth in range(1, len(path) + 1):
+                prefix = path[:depth]
+                if prefix not in known:
+                    parent = known.get(prefix[:-1], False)
+                    known[prefix] = Category.create({"name": prefix[-1], "parent_id": parent}).id
+        return {path: known[path] for path in paths if path}
+
+    @api.model
+    def _map(self, record, lookups):
+        return map_article(record, lookups)
+
+    @api.model
+    def _match_existing(self, backend, records):
+        """Products created in Odoo before the sync: same internal reference, else same EAN."""
+        codes = {rec["code"]: rec["id"] for rec in records}
+        eans = {rec["ean13"]: rec["id"] for rec in records if rec.get("ean13")}
+        self.env["product.product"].flush_model(["default_code", "barcode"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT t.id, p.default_code, p.barcode FROM product_product p"
+                " JOIN product_template t ON t.id = p.product_tmpl_id"
+                " WHERE t.sm_id IS NULL AND (p.default_code = ANY(%s) OR p.barcode = ANY(%s))"
+                " ORDER BY t.id",
+                list(codes),
+                list(eans),
+            )
+        )
+        rows = self.env.cr.fetchall()
+        taken = self.env["sm.binding"]._bound_res_ids("articles", [row[0] for row in rows])
+        matches = {}
+        for template_id, code, barcode in rows:
+            sm_id = codes.get(code) or eans.get(barcode)
+            if sm_id and sm_id not in matches and template_id not in taken:
+                matches[sm_id] = template_id
+                taken.add(template_id)
+        return matches
+
+    def _after_import(self, backend, imported):
+        """Names and descriptions per language, written in one statement per chunk."""
+        active = frozenset(dict(self.env["res.lang"].get_installed())) - {"en_US"}
+        rows = []
+        for template, record in imported:
+            per_lang = translations(record, active)
+            names = {lang: t["name"] for lang, t in per_lang.items() if t["name"]}
+            descriptions = {lang: t["description_sale"] for lang, t in per_lang.items() if t["description_sale"]}
+            if names or descriptions:
+                rows.append(SQL("(%s, %s::jsonb, %s::jsonb)", template.id, json.dumps(names), json.dumps(descriptions)))
+        if not rows:
+            return
+        templates = self.env["product.template"]
+        templates.flush_model(["name", "description_sale"])
+        # The ORM writes one language per call and record; SQL merges them all at once.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE product_template t SET name = t.name || v.names,"
+                " description_sale = CASE WHEN v.descriptions = '{}'::jsonb THEN t.description_sale"
+                " ELSE COALESCE(t.description_sale, '{}'::jsonb) || v.descriptions END"
+                " FROM (VALUES %s) AS v(id, names, descriptions) WHERE t.id = v.id",
+                SQL(", ").join(rows),
+            )
+        )
+        templates.invalidate_model(["name", "description_sale"])

@@ -1,0 +1,250 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..adapters.errors import SmTransportError
+from ..adapters.sm_file_adapter import SmFileAdapter
+from ..adapters.sm_rest_adapter import SmRestAdapter
+
+IMPORTERS = {
+    "contacts": "sm.contact.importer",
+    "articles": "sm.article.importer",
+}
+SEGMENTS = ("B2B", "B2C")
+
+
+class SmBackend(models.Model):
+    """The connection to one Silicon Master: transport, key, switches and watermarks."""
+
+    _name = "sm.backend"
+    _description = "Silicon Master backend"
+    _inherit = ["mail.thread"]
+
+    name = fields.Char(required=True, default="Silicon Master")
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    transport = fields.Selection(
+        [("rest", "REST API"), ("file", "File exports (CSV/XLSX)")],
+        required=True,
+        default="rest",
+        tracking=True,
+    )
+    base_url = fields.Char(string="SM URL", tracking=True, help="e.g. https://sm.example.be")
+    api_key = fields.Char(
+        string="API key",
+        groups="sm_connector.group_sm_admin",
+        copy=False,
+        help="Sent as X-SM-Api-Key. Readable by SM administrators only.",
+    )
+    export_folder = fields.Char(
+        help="Folder where SM drops its CSV/XLSX exports (done/ and failed/ are created in it)."
+    )
+    page_size = fields.Integer(default=500, help="Records per page and per committed chunk.")
+    timeout = fields.Float(string="Timeout (s)", default=30.0)
+    retries = fields.Integer(default=2, help="Retries of a failed SM request before the run stops.")
+    overlap_seconds = fields.Integer(
+        string="Overlap (s)",
+        default=300,
+        help="Each incremental run re-reads this much before its watermark, in case SM "
+        "committed late; unchanged records cost nothing.",
+    )
+    sync_contacts = fields.Boolean(string="Contacts", default=True)
+    sync_articles = fields.Boolean(string="Articles", default=True)
+    contacts_watermark = fields.Datetime(readonly=True, copy=False)
+    articles_watermark = fields.Datetime(readonly=True, copy=False)
+    contacts_reconciled = fields.Datetime(string="Contacts reconciled", readonly=True, copy=False)
+    articles_reconciled = fields.Datetime(string="Articles reconciled", readonly=True, copy=False)
+    use_queue_job = fields.Boolean(
+        string="Run chunks as queue jobs",
+        help="Scale-out path: each page becomes a queue_job job that any Odoo worker can run. "
+        "Needs queue_job's job runner (server_wide_modules). Off: the cron imports inline.",
+    )
+    run_ids = fields.One2many("sm.sync.run", "backend_id", string="Runs")
+    open_error_count = fields.Integer(compute="_compute_dashboard")
+    last_contacts_run_id = fields.Many2one("sm.sync.run", compute="_compute_dashboard")
+    last_articles_run_id = fields.Many2one("sm.sync.run", compute="_compute_dashboard")
+    contacts_count = fields.Integer(compute="_compute_dashboard", string="Synced contacts")
+    articles_count = fields.Integer(compute="_compute_dashboard", string="Synced articles")
+
+    def _compute_dashboard(self):
+        Run = self.env["sm.sync.run"]
+        Binding = self.env["sm.binding"]
+        for backend in self:
+            backend.open_error_count = self.env["sm.sync.error"].search_count(
+                [("backend_id", "=", backend.id), ("state", "=", "open")]
+            )
+            for entity in IMPORTERS:
+                backend[f"last_{entity}_run_id"] = Run.search(
+                    [("backend_id", "=", backend.id), ("entity", "=", entity)], limit=1
+                )
+                backend[f"{entity}_count"] = Binding.search_count(
+                    [("backend_id", "=", backend.id), ("entity", "=", entity), ("sm_deleted", "=", False)]
+                )
+
+    # ------------------------------------------------------------ adapters
+    def _rest_adapter(self):
+        self.ensure_one()
+        # sudo: the cron and agents' "Sync now" must read the key without being SM admins.
+        key = self.sudo().api_key
+        return SmRestAdapter(self.base_url, key, timeout=self.timeout, retries=self.retries)
+
+    def _file_adapter(self):
+        self.ensure_one()
+        return SmFileAdapter(self.export_folder)
+
+    def _importer(self, entity):
+        if entity not in IMPORTERS:
+            raise UserError(_("Unknown SM entity %s.", entity))
+        return self.env[IMPORTERS[entity]]
+
+    # ------------------------------------------------------------ watermarks
+    def _get_watermark(self, entity):
+        return self[f"{entity}_watermark"]
+
+    def _set_watermark(self, entity, stamp):
+        self.write({f"{entity}_watermark": stamp})
+
+    def _set_reconciled(self, entity):
+        self.write({f"{entity}_reconciled": fields.Datetime.now()})
+
+    # ------------------------------------------------------------ lookups the mappers need
+    def _segment_tag_ids(self):
+        """{"B2B": tag id, "B2C": tag id}: contact tags the sync owns for SM segments."""
+        return {
+            segment: self.env.ref(f"sm_connector.partner_tag_segment_{segment.lower()}").id
+            for segment in SEGMENTS
+        }
+
+    def _sale_tax_for_rate(self, rate):
+        """The VAT-included sales tax for an SM VAT rate (SM prices include VAT)."""
+        self.ensure_one()
+        Tax = self.env["account.tax"].with_company(self.company_id)
+        amount = float(rate)
+        domain = [
+            ("type_tax_use", "=", "sale"),
+            ("amount_type", "=", "percent"),
+            ("amount", "=", amount),
+            ("price_include_override", "=", "tax_included"),
+            ("company_id", "=", self.company_id.id),
+        ]
+        tax = Tax.search(domain, limit=1)
+        if not tax:
+            # sudo: taxes are accounting config; the sync may run as a non-accountant user.
+            tax = Tax.sudo().create(
+                {
+                    "name": _("VAT %(rate)s%% incl. (SM)", rate=f"{amount:g}"),
+                    "amount": amount,
+                    "amount_type": "percent",
+                    "type_tax_use": "sale",
+                    "price_include_override": "tax_included",
+                    "company_id": self.company_id.id,
+                }
+            )
+        return tax
+
+    # ------------------------------------------------------------ runs
+    def _sync(self, entity, mode="incremental"):
+        """Run one sync of `entity` now (in this transaction's worker); return the run."""
+        self.ensure_one()
+        return self._importer(entity).with_company(self.company_id)._run_sync(self, mode=mode)
+
+    def _on_run_finished(self, run):
+        """Tell the SM admins when a sync starts failing (not on every failed retry)."""
+        if run.state != "failed":
+            return
+        previous = self.env["sm.sync.run"].search(
+            [("backend_id", "=", self.id), ("entity", "=", run.entity), ("id", "<", run.id)],
+            limit=1,
+        )
+        if previous.state == "failed":
+            return
+        admins = self.env.ref("sm_connector.group_sm_admin").user_ids.partner_id
+        self.message_post(
+            body=_("The %(entity)s sync failed: %(reason)s", entity=run.entity, reason=run.message),
+            partner_ids=admins.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    @api.model
+    def _cron_sync(self, entity, mode="incremental"):
+        """Scheduled action entry point: every active backend with this entity switched on."""
+        for backend in self.search([(f"sync_{entity}", "=", True)]):
+            backend._sync(entity, mode=mode)
+
+    # ------------------------------------------------------------ buttons
+    def action_test_connection(self):
+        """Check the URL and key (or folder) and say so in plain words."""
+        self.ensure_one()
+        try:
+            if self.transport == "file":
+                answer = self._file_adapter().ping()
+                message = _("Export folder OK: %s file(s) waiting.", answer["files"])
+            else:
+                answer = self._rest_adapter().ping()
+                message = _(
+                    "Connected to Silicon Master (API v%(version)s, SM time %(time)s).",
+                    version=answer.get("version"),
+                    time=answer.get("server_time"),
+                )
+            kind = "success"
+        except SmTransportError as exc:
+            message, kind = str(exc), "danger"
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {"title": _("Silicon Master"), "message": message, "type": kind, "sticky": kind != "success"},
+        }
+
+    def _trigger_cron(self, xmlid):
+        # sudo: managers may ask for a sync without rights on scheduled actions.
+        self.env.ref(xmlid).sudo()._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": _("Silicon Master"),
+                "message": _("The sync starts in the background: follow it in the sync runs."),
+                "type": "info",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def action_sync_contacts_now(self):
+        """Sync contacts now, in the background."""
+        return self._trigger_cron("sm_connector.ir_cron_sm_sync_contacts")
+
+    def action_sync_articles_now(self):
+        """Sync articles now, in the background."""
+        return self._trigger_cron("sm_connector.ir_cron_sm_sync_articles")
+
+    def action_full_reconcile(self):
+        """Archive records gone from SM (runs in the background)."""
+        return self._trigger_cron("sm_connector.ir_cron_sm_reconcile")
+
+    def action_reset_watermarks(self):
+        """Next runs re-read everything from SM (unchanged records still cost no write)."""
+        self.write({f"{entity}_watermark": False for entity in IMPORTERS})
+
+    def action_view_runs(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("sm_connector.action_sm_sync_run")
+        action["domain"] = [("backend_id", "in", self.ids)]
+        return action
+
+    def action_view_errors(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("sm_connector.action_sm_sync_error")
+        action["domain"] = [("backend_id", "in", self.ids), ("state", "=", "open")]
+        return action
+
+    def action_retry_failed(self):
+        """Import every open failed record again."""
+        errors = self.env["sm.sync.error"].search([("backend_id", "in", self.ids), ("state", "=", "open")])
+        errors.action_retry()
+        return self.action_view_errors()
+
+    @api.model
+    def _cron_reconcile(self):
+        for backend in self.search([("transport", "=", "rest")]):
+            for entity in IMPORTERS:
+                if backend[f"sync_{entity}"]:
+                    backend._sync(entity, mode="reconcile")

@@ -1,0 +1,87 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.tools import SQL
+
+from ..mappers.contact_mapper import ContactLookups, company_dependency, map_contact
+from ..mappers.normalize import check_vat
+
+
+class SmContactImporter(models.AbstractModel):
+    """SM contacts → res.partner: companies before their people, first-run matching by
+    VAT (companies) and e-mail."""
+
+    _name = "sm.contact.importer"
+    _inherit = "sm.importer"
+    _description = "SM contact importer"
+    _sm_entity = "contacts"
+    _sm_model = "res.partner"
+
+    def _dependency_batches(self, items):
+        companies = [item for item in items if item[0]["is_company"]]
+        people = [item for item in items if not item[0]["is_company"]]
+        return [batch for batch in (companies, people) if batch]
+
+    @api.model
+    def _prepare_lookups(self, backend, run, records):
+        env = self.env
+        showrooms = env["sm.showroom"].with_context(active_test=False).search([])
+        company_ids = {dep for dep in map(company_dependency, records) if dep}
+        return ContactLookups(
+            country_ids=dict(env["res.country"].search([]).mapped(lambda c: (c.code, c.id))),
+            active_langs=frozenset(dict(env["res.lang"].get_installed())),
+            segment_tag_ids=backend._segment_tag_ids(),
+            showroom_ids={room.code: room.id for room in showrooms},
+            showroom_tag_ids={room.code: room.partner_tag_id.id for room in showrooms if room.partner_tag_id},
+            company_partner_ids=self._ensure_imported(backend, run, sorted(company_ids))
+            if company_ids
+            else {},
+        )
+
+    @api.model
+    def _map(self, record, lookups):
+        vals, issues = map_contact(record, lookups)
+        company = company_dependency(record)
+        if company and not vals["parent_id"]:
+            issues.append(f"company {company} not found in SM")
+            vals["sm_data_issues"] = "\n".join(issues)
+        return vals, issues
+
+    @api.model
+    def _match_existing(self, backend, records):
+        """Partners created in Odoo before the sync: same VAT (companies) or same e-mail."""
+        vats = {}
+        emails = {}
+        for record in records:
+            vat, issue = check_vat(record.get("vat"), record.get("country"))
+            if record["is_company"] and vat and not issue:
+                vats.setdefault(vat, record["id"])
+            if record.get("email"):
+                emails.setdefault(record["email"], record["id"])
+        if not vats and not emails:
+            return {}
+        self.env["res.partner"].flush_model(["vat", "email_normalized", "sm_id"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, vat, email_normalized, is_company FROM res_partner"
+                " WHERE sm_id IS NULL AND (vat = ANY(%s) OR email_normalized = ANY(%s))"
+                " ORDER BY is_company DESC, id",
+                list(vats),
+                list(emails),
+            )
+        )
+        rows = self.env.cr.fetchall()
+        taken = self.env["sm.binding"]._bound_res_ids("contacts", [row[0] for row in rows])
+        matches = {}
+        for partner_id, vat, email, _is_company in rows:
+            sm_id = vats.get(vat) or emails.get(email)
+            if sm_id and sm_id not in matches and partner_id not in taken:
+                matches[sm_id] = partner_id
+                taken.add(partner_id)
+        return matches
+
+    def _adjust_update_vals(self, targets):
+        # Sales in Odoo raise customer_rank: SM only says "is a customer", never lower it.
+        for partner, vals in targets:
+            for rank in ("customer_rank", "supplier_rank"):
+                vals[rank] = max(vals.get(rank, 0), partner[rank])

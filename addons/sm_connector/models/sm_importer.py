@@ -1,0 +1,407 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The import engine shared by every SM entity (contacts, articles, orders).
+
+Flow of a run, each step in the file named for it:
+SM page (adapters/) → validation (parsers/record_validator.py) → skip if the payload hash is
+unchanged (sm.binding) → dependencies imported first (on demand) → mapping
+(mappers/<entity>_mapper.py) → batched create / per-record write → bindings → commit →
+watermark. A chunk is committed before the watermark moves past it, so a run killed at any
+point resumes from the last committed page: nothing lost, nothing duplicated.
+"""
+
+import logging
+import threading
+from collections import Counter
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+
+from ..adapters.errors import SmTransportError
+from ..parsers.payload import payload_hash
+from ..parsers.record_validator import SmRecordError, validate
+from ..parsers.values import parse_timestamp
+from .sm_sync_error import MAX_AUTO_ATTEMPTS
+
+_logger = logging.getLogger(__name__)
+
+# Context of every write the sync makes: allowed on SM-managed fields, no chatter noise.
+SYNC_CONTEXT = {
+    "sm_sync": True,
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+    "mail_auto_subscribe_no_notify": True,
+}
+LOCK_NAMESPACE = 0x534D  # "SM": first key of the advisory lock, the second is backend+entity
+ENTITY_INDEX = {"contacts": 1, "articles": 2, "orders": 3}
+
+
+class SmImporter(models.AbstractModel):
+    """Generic importer; `sm.<entity>.importer` models fill in the entity-specific hooks."""
+
+    _name = "sm.importer"
+    _description = "SM import engine"
+    _sm_entity = None
+    _sm_model = None
+
+    # ------------------------------------------------------------------ hooks
+    def _prepare_lookups(self, backend, run, records):
+        """Fetch what the mapper needs for these records (one query per kind)."""
+        return None
+
+    def _map(self, record, lookups):
+        """Return (vals, issues) for one canonical record; raise SmRecordError to refuse it."""
+        raise NotImplementedError
+
+    def _match_existing(self, backend, records):
+        """{sm_id: res_id} of Odoo records created before the sync that these records are."""
+        return {}
+
+    def _dependency_batches(self, items):
+        """Split changed items into batches to import in order (dependencies first)."""
+        return [items]
+
+    def _adjust_update_vals(self, targets):
+        """Last look at [(odoo record, vals)] before they are written (e.g. keep counters)."""
+
+    def _after_import(self, backend, imported):
+        """Extra work on [(odoo record, canonical record)] just created or updated."""
+
+    # ----------------------------------------------------------- entry points
+    @api.model
+    def _run_sync(self, backend, mode="incremental"):
+        """Run one sync of this entity for `backend`; return the run, or None if one is running."""
+        entity = self._sm_entity
+        if not self._try_lock(backend):
+            _logger.info("SM %s sync of %s already running: this call exits.", entity, backend.name)
+            return None
+        run = self.env["sm.sync.run"]
+        try:
+            run = run.create({"backend_id": backend.id, "entity": entity, "mode": mode})
+            self._commit(run)
+            if backend.transport == "file":
+                run.mode = "file"
+                self._sync_files(backend, run)
+            elif mode == "reconcile":
+                self._reconcile(backend, run)
+            else:
+                self._sync_rest(backend, run, full=(mode == "full"))
+            run._finish("done")
+            backend._on_run_finished(run)
+        except (SmTransportError, SmRecordError) as exc:
+            self._fail(backend, run, str(exc))
+        except Exception as exc:
+            _logger.exception("SM %s sync crashed", entity)
+            self._fail(backend, run, _("Unexpected error: %s", exc))
+        finally:
+            self._commit(run)
+            self._unlock(backend)
+        return run
+
+    @api.model
+    def _import_payloads(self, backend, raw_records, mode="retry", run=None):
+        """Import raw records outside a paged run (retries, dependencies on demand)."""
+        own_run = not run
+        if own_run:
+            run = self.env["sm.sync.run"].create(
+                {"backend_id": backend.id, "entity": self._sm_entity, "mode": mode}
+            )
+        counts = self._import_chunk(backend, run, raw_records)
+        run._add_counts(counts, processed=len(raw_records))
+        if own_run:
+            run._finish("done")
+        return counts
+
+    @api.model
+    def _ensure_imported(self, backend, run, sm_ids):
+        """{sm_id: res_id} for records of this entity, importing missing ones from SM now."""
+        Binding = self.env["sm.binding"]
+        found = {k: v[1] for k, v in Binding._lookup(backend, self._sm_entity, sm_ids).items()}
+        missing = [sm_id for sm_id in sm_ids if sm_id not in found]
+        if missing and backend.transport == "rest":
+            adapter = backend._rest_adapter()
+            fetched = [rec for rec in (adapter.fetch_one(self._sm_entity, i) for i in missing) if rec]
+            if fetched:
+                dep_run = run.create(
+                    {"backend_id": backend.id, "entity": self._sm_entity, "mode": "retry"}
+                )
+                self._import_payloads(backend, fetched, run=dep_run)
+                dep_run._finish("done", message=_("Imported on demand as a dependency."))
+                found.update(
+                    {k: v[1] for k, v in Binding._lookup(backend, self._sm_entity, missing).items()}
+                )
+        return found
+
+    # --------------------------------------------------------------- transports
+    def _sync_rest(self, backend, run, full=False):
+        entity = self._sm_entity
+        adapter = backend._rest_adapter()
+        watermark = None if full else backend._get_watermark(entity)
+        since = watermark - timedelta(seconds=backend.overlap_seconds) if watermark else None
+        run.watermark_from = since
+        self._retry_open_errors(backend, run, adapter)
+        self._commit(run)
+        for page in adapter.iter_pages(entity, updated_since=since, limit=backend.page_size):
+            with self.env.cr.savepoint():
+                counts = self._import_chunk(backend, run, page.records)
+                reached = _max_updated_at(page.records)
+                if reached and (not watermark or reached > watermark):
+                    watermark = reached
+                    backend._set_watermark(entity, watermark)
+                run._add_counts(counts, processed=len(page.records), remaining=page.remaining)
+                run.watermark_to = watermark
+            if self._commit(run, len(page.records), page.remaining) <= 0:
+                run.message = _("Time budget used up: the next run goes on from here.")
+                break
+
+    def _sync_files(self, backend, run):
+        adapter = backend._file_adapter()
+        files = adapter.pending_files(self._sm_entity)
+        if not files:
+            run.message = _("No export file waiting.")
+            return
+        for file_name in files:
+            file_counts = Counter()
+            run.source = file_name
+            try:
+                for page in adapter.iter_pages(file_name, limit=backend.page_size):
+                    with self.env.cr.savepoint():
+                        counts = self._import_chunk(backend, run, page.records)
+                        for reference, raw, reason in page.errors:
+                            self.env["sm.sync.error"]._record_failure(
+                                backend, self._sm_entity, reference, reason, raw, run
+                            )
+                        counts["failed"] += len(page.errors)
+                        run._add_counts(counts, processed=len(page.records) + len(page.errors))
+                    file_counts.update(counts)
+                    self._commit(run, len(page.records))
+            except SmRecordError as exc:
+                adapter.archive(file_name, False, _("Refused: %s\n", exc))
+                self.env["sm.sync.error"]._record_failure(
+                    backend, self._sm_entity, file_name, str(exc), {"file": file_name}, run
+                )
+                run._add_counts({"failed": 1})
+                self._commit(run)
+                continue
+            report = "\n".join(f"{key}: {file_counts.get(key, 0)}" for key in _REPORT_KEYS)
+            adapter.archive(file_name, True, report + "\n")
+            self._commit(run)
+
+    def _reconcile(self, backend, run):
+        """Archive records bound in Odoo whose SM id is no longer listed by SM."""
+        entity = self._sm_entity
+        live = set(backend._rest_adapter().iter_ids(entity))
+        self.env.cr.execute(
+            "SELECT sm_id FROM sm_binding WHERE backend_id = %s AND entity = %s AND NOT sm_deleted",
+            (backend.id, entity),
+        )
+        gone = [row[0] for row in self.env.cr.fetchall() if row[0] not in live]
+        archived = self._archive(backend, gone)
+        run._add_counts({"archived": archived}, processed=len(live))
+        backend._set_reconciled(entity)
+
+    def _retry_open_errors(self, backend, run, adapter):
+        """Give failed records another chance, with SM's current version of them."""
+        errors = self.env["sm.sync.error"].search(
+            [
+                ("backend_id", "=", backend.id),
+                ("entity", "=", self._sm_entity),
+                ("state", "=", "open"),
+                ("attempts", "<", MAX_AUTO_ATTEMPTS),
+            ],
+            limit=backend.page_size,
+        )
+        if not errors:
+            return
+        records = []
+        for error in errors:
+            fresh = adapter.fetch_one(self._sm_entity, error.reference)
+            if fresh is None:
+                error.write({"state": "resolved", "reason": error.reason + _("\n(gone from SM)")})
+            else:
+                records.append(fresh)
+        if records:
+            with self.env.cr.savepoint():
+                counts = self._import_chunk(backend, run, records)
+                run._add_counts(counts, processed=len(records))
+
+    # ------------------------------------------------------------------- chunk
+    @api.model
+    def _import_chunk(self, backend, run, raw_records):
+        """Import one page of raw records; return counters. Bad records are logged, not fatal."""
+        entity = self._sm_entity
+        Error = self.env["sm.sync.error"]
+        counts = Counter()
+        latest = {}
+        for raw in raw_records:
+            try:
+                record = validate(entity, raw)
+            except SmRecordError as exc:
+                reference = raw.get("id") if isinstance(raw, dict) else None
+                Error._record_failure(backend, entity, str(reference or "?"), str(exc), raw, run)
+                counts["failed"] += 1
+                continue
+            kept = latest.get(record["id"])
+            if kept is None or kept[0]["updated_at"] <= record["updated_at"]:
+                latest[record["id"]] = (record, raw)
+        bindings = self.env["sm.binding"]._lookup(backend, entity, list(latest))
+        gone = [sm_id for sm_id, (record, _raw) in latest.items() if record["deleted"]]
+        counts["archived"] += self._archive(backend, gone)
+        changed = []
+        for sm_id, (record, raw) in latest.items():
+            if record["deleted"]:
+                continue
+            digest = payload_hash(record)
+            binding = bindings.get(sm_id)
+            if binding and binding[2] == digest:
+                counts["unchanged"] += 1
+            else:
+                changed.append((record, raw, digest, binding[1] if binding else None))
+        for batch in self._dependency_batches(changed):
+            self._import_batch(backend, run, batch, counts)
+        return counts
+
+    def _import_batch(self, backend, run, batch, counts):
+        entity = self._sm_entity
+        Error = self.env["sm.sync.error"]
+        Model = self.env[self._sm_model].with_context(**SYNC_CONTEXT)
+        records = [item[0] for item in batch]
+        lookups = self._prepare_lookups(backend, run, records)
+        unbound = [item[0] for item in batch if not item[3]]
+        matches = self._match_existing(backend, unbound) if unbound else {}
+        now = fields.Datetime.now()
+        to_create, to_update = [], []
+        for record, raw, digest, res_id in batch:
+            try:
+                vals, _issues = self._map(record, lookups)
+            except (SmRecordError, ValueError, KeyError) as exc:
+                Error._record_failure(backend, entity, record["id"], str(exc), raw, run)
+                counts["failed"] += 1
+                continue
+            vals.update(sm_id=record["id"], sm_last_sync=now)
+            target = res_id or matches.get(record["id"])
+            (to_update if target else to_create).append((target, vals, record, raw, digest))
+        imported = self._create(backend, run, Model, to_create, counts)
+        imported += self._update(backend, run, Model, to_update, counts)
+        if not imported:
+            return
+        self.env["sm.binding"]._upsert(
+            backend,
+            entity,
+            [(rec["id"], odoo.id, digest, _stamp(rec)) for odoo, rec, digest in imported],
+        )
+        Error._resolve(backend, entity, [rec["id"] for _odoo, rec, _digest in imported])
+        self._after_import(backend, [(odoo, rec) for odoo, rec, _digest in imported])
+
+    def _create(self, backend, run, Model, items, counts):
+        """Batched create; if the batch fails, record by record to isolate the bad ones."""
+        if not items:
+            return []
+        try:
+            with self.env.cr.savepoint():
+                created = Model.create([vals for _t, vals, _r, _raw, _d in items])
+            counts["created"] += len(items)
+            return [(odoo, rec, digest) for odoo, (_t, _v, rec, _raw, digest) in zip(created, items, strict=True)]
+        except Exception:  # noqa: BLE001 - any DB/ORM error: fall back to find the culprit(s)
+            _logger.info("SM batch create of %s records failed: retrying one by one", len(items))
+        done = []
+        for _target, vals, record, raw, digest in items:
+            try:
+                with self.env.cr.savepoint():
+                    done.append((Model.create(vals), record, digest))
+                counts["created"] += 1
+            except Exception as exc:  # noqa: BLE001 - logged with the payload, the rest goes on
+                self._record_db_failure(backend, run, record, raw, exc, counts)
+        return done
+
+    def _update(self, backend, run, Model, items, counts):
+        """Write changed records one by one (each in a savepoint: one bad record can't sink the chunk)."""
+        if not items:
+            return []
+        targets = [(Model.browse(target), vals) for target, vals, _r, _raw, _d in items]
+        self._adjust_update_vals(targets)
+        done = []
+        for (odoo, vals), (_t, _v, record, raw, digest) in zip(targets, items, strict=True):
+            try:
+                with self.env.cr.savepoint():
+                    odoo.write(vals)
+                counts["updated"] += 1
+                done.append((odoo, record, digest))
+            except Exception as exc:  # noqa: BLE001 - logged with the payload, the rest goes on
+                self._record_db_failure(backend, run, record, raw, exc, counts)
+        return done
+
+    def _record_db_failure(self, backend, run, record, raw, exc, counts):
+        reason = getattr(exc, "args", [str(exc)])[0] if exc.args else str(exc)
+        self.env["sm.sync.error"]._record_failure(
+            backend, self._sm_entity, record["id"], str(reason), raw, run
+        )
+        counts["failed"] += 1
+
+    def _archive(self, backend, sm_ids):
+        """Archive the Odoo records of SM records that are gone (never unlink)."""
+        res_ids = self.env["sm.binding"]._mark_deleted(backend, self._sm_entity, sm_ids)
+        records = self.env[self._sm_model].with_context(**SYNC_CONTEXT).browse(res_ids).exists()
+        records = records.filtered("active")
+        records.write({"active": False})
+        return len(records)
+
+    # ------------------------------------------------------- locks and commits
+    def _lock_key(self, backend):
+        return backend.id * 10 + ENTITY_INDEX[self._sm_entity]
+
+    def _try_lock(self, backend):
+        """One run per backend and entity: a session-level advisory lock, which survives the
+        per-chunk commits and is released by PostgreSQL if the process dies."""
+        self.env.cr.execute(
+            "SELECT pg_try_advisory_lock(%s, %s)", (LOCK_NAMESPACE, self._lock_key(backend))
+        )
+        return self.env.cr.fetchone()[0]
+
+    def _unlock(self, backend):
+        self.env.cr.execute(
+            "SELECT pg_advisory_unlock(%s, %s)", (LOCK_NAMESPACE, self._lock_key(backend))
+        )
+
+    def _commit(self, run, processed=0, remaining=None):
+        """Commit the work so far; return the seconds left in the cron's time budget.
+
+        Under test the enclosing transaction must survive: chunks then live in savepoints.
+        """
+        self.env.flush_all()
+        if getattr(threading.current_thread(), "testing", False):
+            return float("inf")
+        return self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
+
+    def _fail(self, backend, run, reason):
+        if not getattr(threading.current_thread(), "testing", False):
+            self.env.cr.rollback()  # drop the half-done chunk; committed chunks stay
+        self.env.invalidate_all()
+        if run:
+            run._finish("failed", message=reason)
+            backend._on_run_finished(run)
+        _logger.warning("SM %s sync of %s failed: %s", self._sm_entity, backend.name, reason)
+
+
+_REPORT_KEYS = ("created", "updated", "unchanged", "archived", "failed")
+
+
+def _stamp(record):
+    """updated_at of a canonical record as a naive UTC datetime."""
+    return fields.Datetime.to_datetime(record["updated_at"].replace("T", " ").rstrip("Z"))
+
+
+def _max_updated_at(raw_records):
+    """Latest updated_at of a raw page (pages are ordered, but be robust to bad rows)."""
+    latest = None
+    for raw in raw_records:
+        try:
+            stamp = parse_timestamp(raw.get("updated_at"))
+        except (ValueError, AttributeError):
+            continue
+        if latest is None or stamp > latest:
+            latest = stamp
+    return latest
+

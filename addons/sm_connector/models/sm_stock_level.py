@@ -1,0 +1,21 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class SmStockLevel(models.Model):
+    """Stock of an article at one SM location (showroom or warehouse), as SM last said.
+
+    Information for agents, not Odoo inventory: Odoo never moves stock for SM articles.
+    """
+
+    _name = "sm.stock.level"
+    _description = "SM stock per location"
+    _order = "location_code"
+
+    product_tmpl_id = fields.Many2one(
+        "product.template", required=True, ondelete="cascade", index=True
+    )
+    location_code = fields.Char(string="Location", required=True)
+    showroom_id = fields.Many2one("sm.showroom", index="btree_not_null")
+    qty = fields.Float(string="Quantity", digits="Product Unit")

@@ -1,0 +1,109 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from .sm_binding import ENTITY_SELECTION
+
+MAX_AUTO_ATTEMPTS = 5
+
+
+class SmSyncError(models.Model):
+    """A record SM sent that could not be imported: reason, raw payload, retries.
+
+    One open error per SM record: a record failing again updates its error instead of
+    piling up duplicates. Open errors are retried at the start of each run (up to
+    MAX_AUTO_ATTEMPTS) and on demand ("Retry").
+    """
+
+    _name = "sm.sync.error"
+    _description = "SM record error"
+    _order = "last_attempt desc, id desc"
+    _rec_name = "reference"
+
+    backend_id = fields.Many2one("sm.backend", required=True, ondelete="cascade", index=True)
+    run_id = fields.Many2one("sm.sync.run", string="Last run", ondelete="set null", index=True)
+    entity = fields.Selection(ENTITY_SELECTION, required=True)
+    reference = fields.Char(required=True, help="SM id, or file:line for an unreadable export row.")
+    reason = fields.Text(required=True)
+    payload = fields.Text(help="The record exactly as SM sent it (JSON).")
+    state = fields.Selection(
+        [("open", "To retry"), ("resolved", "Resolved"), ("ignored", "Ignored")],
+        default="open",
+        required=True,
+        index=True,
+    )
+    attempts = fields.Integer(default=1)
+    first_seen = fields.Datetime(default=fields.Datetime.now, readonly=True)
+    last_attempt = fields.Datetime(default=fields.Datetime.now)
+
+    _open_index = models.Index("(backend_id, entity, reference) WHERE state = 'open'")
+
+    @api.model
+    def _record_failure(self, backend, entity, reference, reason, payload, run=None):
+        """Log (or refresh) the open error of one SM record."""
+        text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False, default=str)
+        existing = self.search(
+            [
+                ("backend_id", "=", backend.id),
+                ("entity", "=", entity),
+                ("reference", "=", reference),
+                ("state", "=", "open"),
+            ],
+            limit=1,
+        )
+        vals = {
+            "reason": reason,
+            "payload": text,
+            "run_id": run.id if run else False,
+            "last_attempt": fields.Datetime.now(),
+        }
+        if existing:
+            vals["attempts"] = existing.attempts + 1
+            existing.write(vals)
+            return existing
+        return self.create(
+            dict(vals, backend_id=backend.id, entity=entity, reference=reference)
+        )
+
+    @api.model
+    def _resolve(self, backend, entity, references):
+        """Close the open errors of records that have now been imported (one query)."""
+        if not references:
+            return
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE sm_sync_error SET state = 'resolved', write_date = now() at time zone 'UTC'"
+                " WHERE backend_id = %s AND entity = %s AND state = 'open' AND reference = ANY(%s)",
+                backend.id,
+                entity,
+                list(references),
+            )
+        )
+        self.invalidate_model(["state"])
+
+    def _payload_record(self):
+        self.ensure_one()
+        try:
+            return json.loads(self.payload or "")
+        except ValueError:
+            return None
+
+    def action_retry(self):
+        """Import these records again from their stored payloads."""
+        for (backend, entity), errors in self.filtered(lambda e: e.state == "open").grouped(
+            lambda e: (e.backend_id, e.entity)
+        ).items():
+            records = [rec for rec in (err._payload_record() for err in errors) if isinstance(rec, dict)]
+            if not records:
+                raise UserError(_("These errors have no record payload to import again."))
+            backend._importer(entity)._import_payloads(backend, records, mode="retry")
+        return True
+
+    def action_ignore(self):
+        """Stop retrying (e.g. a record fixed in SM will come back with the next sync)."""
+        self.write({"state": "ignored"})

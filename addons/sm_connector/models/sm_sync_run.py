@@ -1,0 +1,113 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+
+from .sm_binding import ENTITY_SELECTION
+
+COUNTERS = ("created", "updated", "unchanged", "archived", "failed")
+
+
+class SmSyncRun(models.Model):
+    """One sync run: what it did, how long it took, how far it got, why it stopped."""
+
+    _name = "sm.sync.run"
+    _description = "SM sync run"
+    _order = "id desc"
+    _rec_name = "display_name"
+
+    backend_id = fields.Many2one("sm.backend", required=True, ondelete="cascade", index=True)
+    entity = fields.Selection(ENTITY_SELECTION, required=True)
+    mode = fields.Selection(
+        [
+            ("incremental", "Incremental"),
+            ("full", "Full re-read"),
+            ("reconcile", "Full reconciliation"),
+            ("file", "File export"),
+            ("retry", "Retry of failed records"),
+        ],
+        required=True,
+        default="incremental",
+    )
+    state = fields.Selection(
+        [("running", "Running"), ("done", "Done"), ("failed", "Failed")],
+        default="running",
+        required=True,
+        index=True,
+    )
+    date_start = fields.Datetime(default=fields.Datetime.now, required=True)
+    date_end = fields.Datetime()
+    duration = fields.Float(string="Duration (s)", digits=(16, 1))
+    user_id = fields.Many2one("res.users", string="Started by", default=lambda self: self.env.user)
+    created = fields.Integer()
+    updated = fields.Integer()
+    unchanged = fields.Integer()
+    archived = fields.Integer()
+    failed = fields.Integer()
+    processed = fields.Integer(help="Records read from SM so far.")
+    remaining = fields.Integer(help="Records SM still had to send at the last page (progress).")
+    progress = fields.Float(compute="_compute_progress", help="Percentage done while running.")
+    watermark_from = fields.Datetime(string="Changes since")
+    watermark_to = fields.Datetime(string="Watermark reached")
+    source = fields.Char(help="File name for file exports.")
+    message = fields.Text()
+    error_ids = fields.One2many("sm.sync.error", "run_id", string="Record errors")
+
+    @api.depends("processed", "remaining", "state")
+    def _compute_progress(self):
+        for run in self:
+            total = run.processed + run.remaining
+            run.progress = 100.0 if run.state != "running" else (
+                100.0 * run.processed / total if total else 0.0
+            )
+
+    @api.depends("backend_id", "entity", "date_start")
+    def _compute_display_name(self):
+        labels = dict(self._fields["entity"]._description_selection(self.env))
+        for run in self:
+            run.display_name = _(
+                "%(entity)s sync of %(date)s",
+                entity=labels.get(run.entity, run.entity),
+                date=fields.Datetime.to_string(run.date_start),
+            )
+
+    def _add_counts(self, counts, processed=0, remaining=None):
+        """Add a chunk's counters (dict of COUNTERS) to the run."""
+        vals = {name: self[name] + counts.get(name, 0) for name in COUNTERS}
+        vals["processed"] = self.processed + processed
+        if remaining is not None:
+            vals["remaining"] = remaining
+        self.write(vals)
+
+    def _finish(self, state, message=None, watermark=None):
+        end = fields.Datetime.now()
+        vals = {
+            "state": state,
+            "date_end": end,
+            "duration": (end - self.date_start).total_seconds(),
+            "remaining": 0 if state == "done" else self.remaining,
+        }
+        if message:
+            vals["message"] = message
+        if watermark:
+            vals["watermark_to"] = watermark
+        self.write(vals)
+
+    def summary(self):
+        """One line an admin reads at a glance."""
+        self.ensure_one()
+        return _(
+            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
+            "%(archived)s archived, %(failed)s failed in %(duration).1f s",
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            archived=self.archived,
+            failed=self.failed,
+            duration=self.duration,
+        )
+
+    def action_view_errors(self):
+        """The record errors of this run."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("sm_connector.action_sm_sync_error")
+        action["domain"] = [("run_id", "in", self.ids)]
+        return action

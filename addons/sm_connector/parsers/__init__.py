@@ -1,0 +1,3 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Pure parsing of what SM sends (no Odoo environment): values, records, export files."""
