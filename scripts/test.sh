@@ -14,12 +14,13 @@ ODOO_TEST_PATHS=("$REPO_ROOT/addons")
 EXTRA_ODOO_TESTS="${EXTRA_ODOO_TESTS:-}"
 for p in $EXTRA_ODOO_TESTS; do ODOO_TEST_PATHS+=("$p"); done
 
-log "1/3 pure-Python tests (plain pytest)"
-"$PY" -m pytest -q -p no:cacheprovider -p no:odoo "$REPO_ROOT/tests" --junitxml="$reports/pure.xml" || {
+log "1/4 pure-Python tests (plain pytest)"
+"$PY" -m pytest -q -p no:cacheprovider -p no:odoo "$REPO_ROOT/tests" --ignore="$REPO_ROOT/tests/integration" \
+    --junitxml="$reports/pure.xml" || {
     rc=$?; [ $rc -eq 5 ] || status=1; }
 
 db="${TEST_DB}"
-log "2/3 fresh database $db: installing $SUITE_MODULES with demo data"
+log "2/4 fresh database $db: installing $SUITE_MODULES with demo data"
 dropdb --if-exists "$db"
 install_log="$RUN_DIR/install-$db.log"
 if ! ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" -d "$db" -i "$SUITE_MODULES" --with-demo \
@@ -39,10 +40,15 @@ for name in os.environ["SUITE_MODULES"].split(","):
 sys.exit(0 if all(rows.get(n) == "installed" for n in os.environ["SUITE_MODULES"].split(",")) else 1)
 PY
 
-log "3/3 Odoo tests through pytest-odoo (HttpCase and tours included)"
+log "3/4 Odoo tests through pytest-odoo (HttpCase and tours included)"
 conf="$(ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" --print-conf)"
 "$PY" -m pytest -p no:cacheprovider -o python_files='test_*.py' --odoo-config="$conf" --odoo-database="$db" --odoo-http \
     --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" -rs "${ODOO_TEST_PATHS[@]}" --junitxml="$reports/odoo.xml" || status=1
 
-"$PY" "$REPO_ROOT/scripts/junit_summary.py" --pure "$reports/pure.xml" --odoo "$reports/odoo.xml" || status=1
+log "4/4 integration tests (Odoo processes killed and raced, against copies of $db)"
+SUITE_TEST_DB="$db" ODOO_CONF="$conf" "$PY" -m pytest -q -p no:cacheprovider -p no:odoo \
+    "$REPO_ROOT/tests/integration" --junitxml="$reports/integration.xml" || status=1
+
+"$PY" "$REPO_ROOT/scripts/junit_summary.py" --pure "$reports/pure.xml" "$reports/integration.xml" \
+    --odoo "$reports/odoo.xml" || status=1
 exit $status

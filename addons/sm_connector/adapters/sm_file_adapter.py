@@ -43,8 +43,11 @@ class SmFileAdapter:
                 names.append(name)
         return names
 
-    def iter_pages(self, file_name, limit=200):
-        """Pages of records of one export file; raises SmRecordError if the file is unusable."""
+    def read(self, file_name):
+        """All records of one export file (exports are a few MB at most) as one SmPage.
+
+        Rows that can't become records are in `errors`; an unusable file raises SmRecordError.
+        """
         entity, fmt = entity_of(file_name)
         with open(os.path.join(self.folder, file_name), "rb") as handle:
             data = handle.read()
@@ -58,10 +61,7 @@ class SmFileAdapter:
                 page.errors.append((f"{file_name}:{number}", raw, str(record)))
             else:
                 page.records.append(record)
-            if len(page.records) >= limit:
-                yield page
-                page = SmPage(records=[], source=file_name)
-        yield page
+        return page
 
     def archive(self, file_name, ok, report):
         """Move a processed file to done/ (or failed/) and write its report beside it."""

@@ -5,6 +5,7 @@ from . import sm_showroom
 from . import sm_backend
 from . import sm_binding
 from . import sm_sync_run
+from . import sm_sync_state
 from . import sm_sync_error
 from . import sm_stock_level
 from . import sm_kit_line

@@ -51,10 +51,11 @@ class SmBackend(models.Model):
     )
     sync_contacts = fields.Boolean(string="Contacts", default=True)
     sync_articles = fields.Boolean(string="Articles", default=True)
-    contacts_watermark = fields.Datetime(readonly=True, copy=False)
-    articles_watermark = fields.Datetime(readonly=True, copy=False)
-    contacts_reconciled = fields.Datetime(string="Contacts reconciled", readonly=True, copy=False)
-    articles_reconciled = fields.Datetime(string="Articles reconciled", readonly=True, copy=False)
+    state_ids = fields.One2many("sm.sync.state", "backend_id", string="Sync states")
+    contacts_watermark = fields.Datetime(compute="_compute_sync_states")
+    articles_watermark = fields.Datetime(compute="_compute_sync_states")
+    contacts_reconciled = fields.Datetime(string="Contacts reconciled", compute="_compute_sync_states")
+    articles_reconciled = fields.Datetime(string="Articles reconciled", compute="_compute_sync_states")
     use_queue_job = fields.Boolean(
         string="Run chunks as queue jobs",
         help="Scale-out path: each page becomes a queue_job job that any Odoo worker can run. "
@@ -66,6 +67,14 @@ class SmBackend(models.Model):
     last_articles_run_id = fields.Many2one("sm.sync.run", compute="_compute_dashboard")
     contacts_count = fields.Integer(compute="_compute_dashboard", string="Synced contacts")
     articles_count = fields.Integer(compute="_compute_dashboard", string="Synced articles")
+
+    @api.depends("state_ids.watermark", "state_ids.reconciled")
+    def _compute_sync_states(self):
+        for backend in self:
+            for entity in IMPORTERS:
+                state = backend.state_ids.filtered(lambda s, e=entity: s.entity == e)[:1]
+                backend[f"{entity}_watermark"] = state.watermark
+                backend[f"{entity}_reconciled"] = state.reconciled
 
     def _compute_dashboard(self):
         Run = self.env["sm.sync.run"]
@@ -100,13 +109,13 @@ class SmBackend(models.Model):
 
     # ------------------------------------------------------------ watermarks
     def _get_watermark(self, entity):
-        return self[f"{entity}_watermark"]
+        return self.env["sm.sync.state"]._for(self, entity).watermark
 
     def _set_watermark(self, entity, stamp):
-        self.write({f"{entity}_watermark": stamp})
+        self.env["sm.sync.state"]._for(self, entity).watermark = stamp
 
     def _set_reconciled(self, entity):
-        self.write({f"{entity}_reconciled": fields.Datetime.now()})
+        self.env["sm.sync.state"]._for(self, entity).reconciled = fields.Datetime.now()
 
     # ------------------------------------------------------------ lookups the mappers need
     def _segment_tag_ids(self):
@@ -224,7 +233,7 @@ class SmBackend(models.Model):
 
     def action_reset_watermarks(self):
         """Next runs re-read everything from SM (unchanged records still cost no write)."""
-        self.write({f"{entity}_watermark": False for entity in IMPORTERS})
+        self.state_ids.write({"watermark": False})
 
     def action_view_runs(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("sm_connector.action_sm_sync_run")

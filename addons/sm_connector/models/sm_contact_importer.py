@@ -22,6 +22,10 @@ class SmContactImporter(models.AbstractModel):
         people = [item for item in items if not item[0]["is_company"]]
         return [batch for batch in (companies, people) if batch]
 
+    def _order_file_records(self, records):
+        # companies first: people in the same export then find their company bound
+        return sorted(records, key=lambda rec: not _is_company(rec))
+
     @api.model
     def _prepare_lookups(self, backend, run, records):
         env = self.env
@@ -56,6 +60,7 @@ class SmContactImporter(models.AbstractModel):
             vat, issue = check_vat(record.get("vat"), record.get("country"))
             if record["is_company"] and vat and not issue:
                 vats.setdefault(vat, record["id"])
+                vats.setdefault(vat[2:], record["id"])  # typed in Odoo without country prefix
             if record.get("email"):
                 emails.setdefault(record["email"], record["id"])
         if not vats and not emails:
@@ -63,8 +68,10 @@ class SmContactImporter(models.AbstractModel):
         self.env["res.partner"].flush_model(["vat", "email_normalized", "sm_id"])
         self.env.cr.execute(
             SQL(
-                "SELECT id, vat, email_normalized, is_company FROM res_partner"
-                " WHERE sm_id IS NULL AND (vat = ANY(%s) OR email_normalized = ANY(%s))"
+                "SELECT id, upper(regexp_replace(vat, '[^A-Za-z0-9]', '', 'g')), email_normalized,"
+                " is_company FROM res_partner WHERE sm_id IS NULL"
+                " AND (upper(regexp_replace(vat, '[^A-Za-z0-9]', '', 'g')) = ANY(%s)"
+                " OR email_normalized = ANY(%s))"
                 " ORDER BY is_company DESC, id",
                 list(vats),
                 list(emails),
@@ -85,3 +92,7 @@ class SmContactImporter(models.AbstractModel):
         for partner, vals in targets:
             for rank in ("customer_rank", "supplier_rank"):
                 vals[rank] = max(vals.get(rank, 0), partner[rank])
+
+
+def _is_company(raw):
+    return str(raw.get("is_company")).strip().lower() in ("1", "true", "o", "oui", "y", "yes")

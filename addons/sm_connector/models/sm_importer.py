@@ -79,6 +79,10 @@ class SmImporter(models.AbstractModel):
             return None
         run = self.env["sm.sync.run"]
         try:
+            # We hold the lock, so a run still marked running was killed mid-way.
+            run.search(
+                [("backend_id", "=", backend.id), ("entity", "=", entity), ("state", "=", "running")]
+            )._finish("failed", message=_("Interrupted (the worker stopped); resumed by a later run."))
             run = run.create({"backend_id": backend.id, "entity": entity, "mode": mode})
             self._commit(run)
             if backend.transport == "file":
@@ -124,11 +128,9 @@ class SmImporter(models.AbstractModel):
             adapter = backend._rest_adapter()
             fetched = [rec for rec in (adapter.fetch_one(self._sm_entity, i) for i in missing) if rec]
             if fetched:
-                dep_run = run.create(
-                    {"backend_id": backend.id, "entity": self._sm_entity, "mode": "retry"}
-                )
-                self._import_payloads(backend, fetched, run=dep_run)
-                dep_run._finish("done", message=_("Imported on demand as a dependency."))
+                # counted in the run that needed them (for orders: the contacts' own run)
+                own = run if run.entity == self._sm_entity else None
+                self._import_payloads(backend, fetched, run=own)
                 found.update(
                     {k: v[1] for k, v in Binding._lookup(backend, self._sm_entity, missing).items()}
                 )
@@ -159,24 +161,14 @@ class SmImporter(models.AbstractModel):
     def _sync_files(self, backend, run):
         adapter = backend._file_adapter()
         files = adapter.pending_files(self._sm_entity)
+        self._retry_open_errors(backend, run, None)
         if not files:
             run.message = _("No export file waiting.")
             return
         for file_name in files:
-            file_counts = Counter()
             run.source = file_name
             try:
-                for page in adapter.iter_pages(file_name, limit=backend.page_size):
-                    with self.env.cr.savepoint():
-                        counts = self._import_chunk(backend, run, page.records)
-                        for reference, raw, reason in page.errors:
-                            self.env["sm.sync.error"]._record_failure(
-                                backend, self._sm_entity, reference, reason, raw, run
-                            )
-                        counts["failed"] += len(page.errors)
-                        run._add_counts(counts, processed=len(page.records) + len(page.errors))
-                    file_counts.update(counts)
-                    self._commit(run, len(page.records))
+                content = adapter.read(file_name)
             except SmRecordError as exc:
                 adapter.archive(file_name, False, _("Refused: %s\n", exc))
                 self.env["sm.sync.error"]._record_failure(
@@ -185,9 +177,27 @@ class SmImporter(models.AbstractModel):
                 run._add_counts({"failed": 1})
                 self._commit(run)
                 continue
+            file_counts = Counter(failed=len(content.errors))
+            for reference, raw, reason in content.errors:
+                self.env["sm.sync.error"]._record_failure(
+                    backend, self._sm_entity, reference, reason, raw, run
+                )
+            run._add_counts({"failed": len(content.errors)}, processed=len(content.errors))
+            records = self._order_file_records(content.records)
+            for start in range(0, len(records), backend.page_size):
+                chunk = records[start : start + backend.page_size]
+                with self.env.cr.savepoint():
+                    counts = self._import_chunk(backend, run, chunk)
+                    run._add_counts(counts, processed=len(chunk))
+                file_counts.update(counts)
+                self._commit(run, len(chunk))
             report = "\n".join(f"{key}: {file_counts.get(key, 0)}" for key in _REPORT_KEYS)
             adapter.archive(file_name, True, report + "\n")
             self._commit(run)
+
+    def _order_file_records(self, records):
+        """A file holds a whole export: import dependencies first (hook; default: as is)."""
+        return records
 
     def _reconcile(self, backend, run):
         """Archive records bound in Odoo whose SM id is no longer listed by SM."""
@@ -217,6 +227,11 @@ class SmImporter(models.AbstractModel):
             return
         records = []
         for error in errors:
+            if adapter is None:  # file exports: the payload as the file had it
+                payload = error._payload_record()
+                if isinstance(payload, dict) and payload.get("id"):
+                    records.append(payload)
+                continue
             fresh = adapter.fetch_one(self._sm_entity, error.reference)
             if fresh is None:
                 error.write({"state": "resolved", "reason": error.reason + _("\n(gone from SM)")})

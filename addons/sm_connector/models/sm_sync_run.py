@@ -79,13 +79,21 @@ class SmSyncRun(models.Model):
         self.write(vals)
 
     def _finish(self, state, message=None, watermark=None):
+        """Close the run(s) with a final state."""
+        if not self:
+            return
+        if len(self) > 1:
+            for run in self:
+                run._finish(state, message, watermark)
+            return
         end = fields.Datetime.now()
         vals = {
             "state": state,
             "date_end": end,
             "duration": (end - self.date_start).total_seconds(),
-            "remaining": 0 if state == "done" else self.remaining,
         }
+        if state == "done":
+            vals["remaining"] = 0
         if message:
             vals["message"] = message
         if watermark:

@@ -82,6 +82,8 @@ def _cell_text(value):
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):  # a date cell: openpyxl reads it as midnight
+            return value.strftime("%d/%m/%Y")
         return value.strftime("%d/%m/%Y %H:%M:%S")
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")

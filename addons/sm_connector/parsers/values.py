@@ -48,7 +48,8 @@ def parse_date(value):
         return value
     text = str(value).strip()
     match = _SM_TS.match(text)
-    if match and match.group(4) is None:
+    # a date exported as a timestamp at midnight is still that date
+    if match and (match.group(4) is None or not any(int(p or 0) for p in match.groups()[3:])):
         day, month, year = (int(part) for part in match.groups()[:3])
         try:
             return dt.date(year, month, day)

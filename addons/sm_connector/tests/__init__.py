@@ -1,3 +1,11 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import test_install, test_web_client
+from . import (
+    test_article_sync,
+    test_contact_sync,
+    test_faults,
+    test_file_import,
+    test_install,
+    test_read_only,
+    test_web_client,
+)
