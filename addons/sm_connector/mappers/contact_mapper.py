@@ -73,7 +73,6 @@ def map_contact(record, lookups):
     vals = {
         "name": record["name"],
         "is_company": record["is_company"],
-        "company_type": "company" if record["is_company"] else "person",
         "parent_id": lookups.company_partner_ids.get(record.get("company_id")) or False,
         "vat": vat or False,
         "street": record.get("street") or False,

@@ -50,6 +50,14 @@ class SmArticleImporter(models.AbstractModel):
     def _map(self, record, lookups):
         return map_article(record, lookups)
 
+    def _create(self, backend, run, Model, items, counts):
+        # Creating the variants (product.product) creates their templates in the same batch;
+        # creating templates would write barcode/code/weight on each variant one by one
+        # (template inverses), with a barcode uniqueness query per article.
+        variants = self.env["product.product"].with_context(**Model.env.context)
+        created = super()._create(backend, run, variants, items, counts)
+        return [(variant.product_tmpl_id, record, digest) for variant, record, digest in created]
+
     @api.model
     def _match_existing(self, backend, records):
         """Products created in Odoo before the sync: same internal reference, else same EAN."""

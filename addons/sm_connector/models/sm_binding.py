@@ -44,13 +44,13 @@ class SmBinding(models.Model):
 
     @api.model
     def _lookup(self, backend, entity, sm_ids):
-        """{sm_id: (binding id, res_id, payload_hash)} for the given SM ids (one query)."""
+        """{sm_id: (binding id, res_id, payload_hash, sm_updated_at)} for these SM ids (one query)."""
         if not sm_ids:
             return {}
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT sm_id, id, res_id, payload_hash FROM sm_binding"
+                "SELECT sm_id, id, res_id, payload_hash, sm_updated_at FROM sm_binding"
                 " WHERE backend_id = %s AND entity = %s AND sm_id = ANY(%s)",
                 backend.id,
                 entity,

@@ -118,6 +118,12 @@ class SmImporter(models.AbstractModel):
             run._finish("done")
         return counts
 
+    def _import_page_job(self, backend, raw_records):
+        """queue_job entry point: import one page in whichever worker picks the job up."""
+        run = self.env["sm.sync.run"].browse()
+        counts = self._import_chunk(backend, run, raw_records)
+        return ", ".join(f"{key}: {counts.get(key, 0)}" for key in _REPORT_KEYS)
+
     @api.model
     def _ensure_imported(self, backend, run, sm_ids):
         """{sm_id: res_id} for records of this entity, importing missing ones from SM now."""
@@ -147,7 +153,15 @@ class SmImporter(models.AbstractModel):
         self._commit(run)
         for page in adapter.iter_pages(entity, updated_since=since, limit=backend.page_size):
             with self.env.cr.savepoint():
-                counts = self._import_chunk(backend, run, page.records)
+                if backend.use_queue_job:
+                    # scale-out: the page is stored as a job, committed with the watermark
+                    self.with_delay(
+                        description=_("SM %(entity)s page after %(since)s", entity=entity, since=watermark)
+                    )._import_page_job(backend, page.records)
+                    counts = Counter()
+                    run.message = _("Pages handed to queue jobs: see Queue → Jobs for their results.")
+                else:
+                    counts = self._import_chunk(backend, run, page.records)
                 reached = _max_updated_at(page.records)
                 if reached and (not watermark or reached > watermark):
                     watermark = reached
@@ -271,6 +285,9 @@ class SmImporter(models.AbstractModel):
             digest = payload_hash(record)
             binding = bindings.get(sm_id)
             if binding and binding[2] == digest:
+                counts["unchanged"] += 1
+            elif binding and binding[3] and _stamp(record) < binding[3]:
+                # an older version (late queue job, stale retry payload) never overwrites a newer one
                 counts["unchanged"] += 1
             else:
                 changed.append((record, raw, digest, binding[1] if binding else None))

@@ -151,3 +151,27 @@ class TestContactSync(SmCase):
         error.with_user(self.manager).action_retry()
         self.assertEqual(error.state, "resolved")
         self.assertTrue(self.partners(sm_id=victim))
+
+    def test_queue_job_scale_out_path(self):
+        from odoo.addons.queue_job.tests.common import trap_jobs  # noqa: PLC0415
+
+        self.backend.use_queue_job = True
+        with trap_jobs() as trap:
+            run = self.sync()
+            self.assertEqual(run.state, "done", run.message)
+            self.assertFalse(self.partners(), "pages are queued, not imported inline")
+            trap.assert_jobs_count(3)  # 60 contacts, 25 per page
+            trap.perform_enqueued_jobs()
+        self.env.invalidate_all()
+        self.assertEqual(set(self.partners().mapped("sm_id")), self.live_ids("contacts"))
+        self.assertTrue(self.backend.contacts_watermark)
+
+    def test_stale_payload_never_overwrites_newer_data(self):
+        self.sync()
+        sm_id = sorted(self.live_ids("contacts"))[7]
+        old = dict(self.store.get("contacts", sm_id))
+        self.store.set_field("contacts", sm_id, "city", "Spa")
+        self.sync()
+        counts = self.env["sm.contact.importer"]._import_payloads(self.backend, [old])
+        self.assertEqual(counts["updated"], 0)
+        self.assertEqual(self.partners(sm_id=sm_id).city, "Spa")

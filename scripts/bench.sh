@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make bench`: each benchmark prints `bench <name>: ratio=… ours=… baseline=… queries=…`.
+# A template database with the suite (no demo data) is built once and copied per benchmark.
+# BENCH_SCALE=0.1 runs every benchmark on a tenth of the data (quick look); default is full size.
+source "$(dirname "$0")/lib.sh"
+bash "$REPO_ROOT/scripts/bootstrap.sh"
+set -a; source "$RUN_DIR/pg.env"; set +a
+template="${BENCH_DB:-sm_crm_bench}"
+conf="$("$REPO_ROOT/scripts/odoo.sh" --print-conf)"
+scale="${BENCH_SCALE:-1}"
+n() { python3 -c "print(max(1, int($1 * $scale)))"; }
+
+stamp="$(cat "$REPO_ROOT"/addons/*/__manifest__.py | sha256sum | cut -c1-12)"
+if [ "$(psql -d "$template" -tAc "SELECT value FROM ir_config_parameter WHERE key='bench.stamp'" 2>/dev/null)" != "$stamp" ]; then
+    log "building bench template database $template (suite, no demo data)"
+    dropdb --if-exists --force "$template"
+    "$REPO_ROOT/scripts/odoo.sh" -d "$template" -i "$SUITE_MODULES" --stop-after-init --log-level=warn \
+        >"$RUN_DIR/install-$template.log" 2>&1 || die "bench template install failed ($RUN_DIR/install-$template.log)"
+    psql -d "$template" -qc "INSERT INTO ir_config_parameter (key, value) VALUES ('bench.stamp', '$stamp')"
+fi
+cd "$REPO_ROOT"
+"$PY" -m bench.sm_sync_bench --template "$template" --conf "$conf" --contacts "$(n 20000)" --articles "$(n 15000)"
