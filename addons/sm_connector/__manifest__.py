@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "data/res_partner_category_data.xml",
         "data/sm_showroom_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/sm_backend_views.xml",
         "views/sm_sync_run_views.xml",
@@ -22,7 +23,10 @@
         "views/sm_showroom_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
+        "views/sm_order_event_views.xml",
+        "views/sale_order_views.xml",
         "views/menus.xml",
+        "data/sm_order_event_type_data.xml",
     ],
     "demo": ["demo/sm_backend_demo.xml"],
 }

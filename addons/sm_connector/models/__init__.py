@@ -11,6 +11,11 @@ from . import sm_stock_level
 from . import sm_kit_line
 from . import res_partner
 from . import product_template
+from . import sale_order
+from . import sale_order_line
+from . import sm_order_event_type
+from . import sm_order_event
 from . import sm_importer
 from . import sm_contact_importer
 from . import sm_article_importer
+from . import sm_order_importer

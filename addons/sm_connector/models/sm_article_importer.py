@@ -84,7 +84,7 @@ class SmArticleImporter(models.AbstractModel):
                 taken.add(template_id)
         return matches
 
-    def _after_import(self, backend, imported):
+    def _after_import(self, backend, imported, lookups):
         """Names and descriptions per language, written in one statement per chunk."""
         active = frozenset(dict(self.env["res.lang"].get_installed())) - {"en_US"}
         rows = []

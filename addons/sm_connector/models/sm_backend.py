@@ -10,6 +10,7 @@ from ..adapters.sm_rest_adapter import SmRestAdapter
 IMPORTERS = {
     "contacts": "sm.contact.importer",
     "articles": "sm.article.importer",
+    "orders": "sm.order.importer",
 }
 SEGMENTS = ("B2B", "B2C")
 
@@ -51,11 +52,26 @@ class SmBackend(models.Model):
     )
     sync_contacts = fields.Boolean(string="Contacts", default=True)
     sync_articles = fields.Boolean(string="Articles", default=True)
+    sync_orders = fields.Boolean(string="Customer orders", default=True)
+    message_older_orders = fields.Boolean(
+        string="Message orders placed before go-live",
+        help="Off (default): customers whose order existed before the first orders sync get no "
+        "automatic messages, so going live floods nobody. On: changes to those orders are "
+        "messaged too (never their initial import).",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible for order messages",
+        default=lambda self: self.env.user,
+        help="Gets the prepared messages and calls of orders whose showroom has no responsible.",
+    )
     state_ids = fields.One2many("sm.sync.state", "backend_id", string="Sync states")
     contacts_watermark = fields.Datetime(compute="_compute_sync_states")
     articles_watermark = fields.Datetime(compute="_compute_sync_states")
     contacts_reconciled = fields.Datetime(string="Contacts reconciled", compute="_compute_sync_states")
     articles_reconciled = fields.Datetime(string="Articles reconciled", compute="_compute_sync_states")
+    orders_watermark = fields.Datetime(compute="_compute_sync_states")
+    orders_reconciled = fields.Datetime(string="Orders reconciled", compute="_compute_sync_states")
     use_queue_job = fields.Boolean(
         string="Run chunks as queue jobs",
         help="Scale-out path: each page becomes a queue_job job that any Odoo worker can run. "
@@ -65,8 +81,10 @@ class SmBackend(models.Model):
     open_error_count = fields.Integer(compute="_compute_dashboard")
     last_contacts_run_id = fields.Many2one("sm.sync.run", compute="_compute_dashboard")
     last_articles_run_id = fields.Many2one("sm.sync.run", compute="_compute_dashboard")
+    last_orders_run_id = fields.Many2one("sm.sync.run", compute="_compute_dashboard")
     contacts_count = fields.Integer(compute="_compute_dashboard", string="Synced contacts")
     articles_count = fields.Integer(compute="_compute_dashboard", string="Synced articles")
+    orders_count = fields.Integer(compute="_compute_dashboard", string="Synced orders")
 
     @api.depends("state_ids.watermark", "state_ids.reconciled")
     def _compute_sync_states(self):
@@ -226,6 +244,16 @@ class SmBackend(models.Model):
     def action_sync_articles_now(self):
         """Sync articles now, in the background."""
         return self._trigger_cron("sm_connector.ir_cron_sm_sync_articles")
+
+    def action_sync_orders_now(self):
+        """Sync customer orders now, in the background."""
+        return self._trigger_cron("sm_connector.ir_cron_sm_sync_orders")
+
+    @api.model
+    def _order_responsible(self):
+        """Who gets order activities when neither the order nor its showroom has someone."""
+        backend = self.search([("user_id", "!=", False)], limit=1)
+        return backend.user_id or self.env.ref("base.user_admin")
 
     def action_full_reconcile(self):
         """Archive records gone from SM (runs in the background)."""

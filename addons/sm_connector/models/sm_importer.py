@@ -66,7 +66,7 @@ class SmImporter(models.AbstractModel):
     def _adjust_update_vals(self, targets):
         """Last look at [(odoo record, vals)] before they are written (e.g. keep counters)."""
 
-    def _after_import(self, backend, imported):
+    def _after_import(self, backend, imported, lookups):
         """Extra work on [(odoo record, canonical record)] just created or updated."""
 
     # ----------------------------------------------------------- entry points
@@ -93,6 +93,10 @@ class SmImporter(models.AbstractModel):
             else:
                 self._sync_rest(backend, run, full=(mode == "full"))
             run._finish("done")
+            state = self.env["sm.sync.state"]._for(backend, entity)
+            if not state.go_live:
+                # SM's own time (the watermark), not Odoo's: the two clocks may differ
+                state.go_live = state.watermark or run.date_start
             backend._on_run_finished(run)
         except (SmTransportError, SmRecordError) as exc:
             self._fail(backend, run, str(exc))
@@ -132,7 +136,16 @@ class SmImporter(models.AbstractModel):
         missing = [sm_id for sm_id in sm_ids if sm_id not in found]
         if missing and backend.transport == "rest":
             adapter = backend._rest_adapter()
-            fetched = [rec for rec in (adapter.fetch_one(self._sm_entity, i) for i in missing) if rec]
+            fetched = []
+            for sm_id in missing:
+                try:
+                    record = adapter.fetch_one(self._sm_entity, sm_id)
+                except SmTransportError as exc:
+                    # the record needing it fails alone (logged, retried); the run goes on
+                    _logger.warning("SM %s %s could not be fetched: %s", self._sm_entity, sm_id, exc)
+                    continue
+                if record:
+                    fetched.append(record)
             if fetched:
                 # counted in the run that needed them (for orders: the contacts' own run)
                 own = run if run.entity == self._sm_entity else None
@@ -227,34 +240,34 @@ class SmImporter(models.AbstractModel):
         backend._set_reconciled(entity)
 
     def _retry_open_errors(self, backend, run, adapter):
-        """Give failed records another chance, with SM's current version of them."""
+        """Give failed records another chance, with SM's current version of them (REST) or
+        the payload the export file had; a chunk at a time, committed like pages."""
         errors = self.env["sm.sync.error"].search(
             [
                 ("backend_id", "=", backend.id),
                 ("entity", "=", self._sm_entity),
                 ("state", "=", "open"),
                 ("attempts", "<", MAX_AUTO_ATTEMPTS),
-            ],
-            limit=backend.page_size,
+            ]
         )
-        if not errors:
-            return
-        records = []
-        for error in errors:
-            if adapter is None:  # file exports: the payload as the file had it
-                payload = error._payload_record()
-                if isinstance(payload, dict) and payload.get("id"):
-                    records.append(payload)
-                continue
-            fresh = adapter.fetch_one(self._sm_entity, error.reference)
-            if fresh is None:
-                error.write({"state": "resolved", "reason": error.reason + _("\n(gone from SM)")})
-            else:
-                records.append(fresh)
-        if records:
-            with self.env.cr.savepoint():
-                counts = self._import_chunk(backend, run, records)
-                run._add_counts(counts, processed=len(records))
+        for start in range(0, len(errors), backend.page_size):
+            records = []
+            for error in errors[start : start + backend.page_size]:
+                if adapter is None:  # file exports: the payload as the file had it
+                    payload = error._payload_record()
+                    if isinstance(payload, dict) and payload.get("id"):
+                        records.append(payload)
+                    continue
+                fresh = adapter.fetch_one(self._sm_entity, error.reference)
+                if fresh is None:
+                    error.write({"state": "resolved", "reason": error.reason + _("\n(gone from SM)")})
+                else:
+                    records.append(fresh)
+            if records:
+                with self.env.cr.savepoint():
+                    counts = self._import_chunk(backend, run, records)
+                    run._add_counts(counts, processed=len(records))
+                self._commit(run, len(records))
 
     # ------------------------------------------------------------------- chunk
     @api.model
@@ -325,7 +338,7 @@ class SmImporter(models.AbstractModel):
             [(rec["id"], odoo.id, digest, _stamp(rec)) for odoo, rec, digest in imported],
         )
         Error._resolve(backend, entity, [rec["id"] for _odoo, rec, _digest in imported])
-        self._after_import(backend, [(odoo, rec) for odoo, rec, _digest in imported])
+        self._after_import(backend, [(odoo, rec) for odoo, rec, _digest in imported], lookups)
 
     def _create(self, backend, run, Model, items, counts):
         """Batched create; if the batch fails, record by record to isolate the bad ones."""
@@ -376,6 +389,10 @@ class SmImporter(models.AbstractModel):
         """Archive the Odoo records of SM records that are gone (never unlink)."""
         res_ids = self.env["sm.binding"]._mark_deleted(backend, self._sm_entity, sm_ids)
         records = self.env[self._sm_model].with_context(**SYNC_CONTEXT).browse(res_ids).exists()
+        return self._archive_records(records)
+
+    def _archive_records(self, records):
+        """Take records gone from SM out of daily use; return how many changed (hook)."""
         records = records.filtered("active")
         records.write({"active": False})
         return len(records)

@@ -20,6 +20,9 @@ class SmShowroom(models.Model):
     )
     opening_hours = fields.Text(translate=True, help="Shown in pickup messages.")
     email = fields.Char()
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", help="Gets the order activities of this showroom (messages to send, calls)."
+    )
     phone = fields.Char()
     partner_tag_id = fields.Many2one(
         "res.partner.category",

@@ -20,6 +20,11 @@ class SmSyncState(models.Model):
     entity = fields.Selection(ENTITY_SELECTION, required=True)
     watermark = fields.Datetime(help="Changes made in SM up to this moment have been imported.")
     reconciled = fields.Datetime(help="Last full reconciliation.")
+    go_live = fields.Datetime(
+        string="Went live",
+        help="Start of the first sync of this entity. Orders placed before it never trigger "
+        "customer messages (no flood on day one).",
+    )
 
     _entity_unique = models.Constraint(
         "UNIQUE(backend_id, entity)", "One sync state per backend and entity."
@@ -29,3 +34,9 @@ class SmSyncState(models.Model):
     def _for(self, backend, entity):
         state = self.search([("backend_id", "=", backend.id), ("entity", "=", entity)], limit=1)
         return state or self.create({"backend_id": backend.id, "entity": entity})
+
+    @api.model
+    def _orders_go_live(self):
+        """The earliest go-live of the orders sync (messages are only for later orders)."""
+        states = self.search([("entity", "=", "orders"), ("go_live", "!=", False)])
+        return min(states.mapped("go_live")) if states else False

@@ -6,6 +6,7 @@ from . import (
     test_faults,
     test_file_import,
     test_install,
+    test_order_sync,
     test_read_only,
     test_web_client,
 )

@@ -1,0 +1,114 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Canonical SM order → `sale.order` values, and the totals SM computed."""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+CONFIRMED = ("confirmed", "awaiting_stock", "ready_for_pickup", "out_for_delivery", "delivered")
+ODOO_STATE = {"quotation": "draft", "cancelled": "cancel", **dict.fromkeys(CONFIRMED, "sale")}
+CENT = Decimal("0.01")
+
+
+@dataclass
+class OrderLookups:
+    """Odoo ids the mapper needs, resolved once per chunk (dependencies imported first)."""
+
+    partner_ids: dict = field(default_factory=dict)  # SM contact id → res.partner id
+    product_ids: dict = field(default_factory=dict)  # SM article code → product.product id
+    tax_ids: dict = field(default_factory=dict)  # "21" → account.tax id (price included)
+    showroom_ids: dict = field(default_factory=dict)  # "LIE" → sm.showroom id
+    existing_lines: dict = field(default_factory=dict)  # order SM id → {line_no: (line id, product id)}
+
+
+class MissingDependency(ValueError):
+    """A customer or article the order needs is not in Odoo (and SM could not provide it)."""
+
+
+def sm_totals(lines):
+    """SM's totals formula (Decimal, half-up to the cent), used to check Odoo's amounts.
+
+    Per line incl = round(qty × price incl. VAT × (1 − discount)); VAT per rate =
+    round(Σ incl of the rate × rate / (100 + rate)); excl = incl − VAT. Prices include VAT, so
+    VAT is extracted once per rate on the order — as Odoo does with VAT-included taxes and its
+    default "round globally" setting.
+    """
+    incl = Decimal(0)
+    by_rate = {}
+    for line in lines:
+        gross = Decimal(line["qty"]) * Decimal(line["unit_price_incl_vat"])
+        line_incl = (gross * (1 - Decimal(line["discount_pct"]) / 100)).quantize(CENT, ROUND_HALF_UP)
+        incl += line_incl
+        rate = Decimal(line["vat_rate"])
+        by_rate[rate] = by_rate.get(rate, Decimal(0)) + line_incl
+    vat = sum(((amount * r / (100 + r)).quantize(CENT, ROUND_HALF_UP) for r, amount in by_rate.items()), Decimal(0))
+    return {"total_incl_vat": incl, "total_excl_vat": incl - vat, "total_vat": vat}
+
+
+def dependencies(record):
+    """(customer SM id, article codes) an order needs in Odoo before it can be imported."""
+    if record.get("deleted"):
+        return None, set()
+    return record["customer_id"], {line["article_code"] for line in record["lines"]}
+
+
+def _line_vals(line, lookups):
+    product_id = lookups.product_ids.get(line["article_code"])
+    if not product_id:
+        raise MissingDependency(f"article {line['article_code']} not in Odoo")
+    tax_id = lookups.tax_ids.get(line["vat_rate"])
+    return {
+        "product_id": product_id,
+        "name": line.get("description") or line["article_code"],
+        "product_uom_qty": float(line["qty"]),
+        "price_unit": float(line["unit_price_incl_vat"]),
+        "discount": float(line["discount_pct"]),
+        "tax_ids": [(6, 0, [tax_id] if tax_id else [])],
+        "sm_line_no": line["line_no"],
+        "sm_available": line["available"],
+        "sm_expected_date": line.get("expected_date") or False,
+    }
+
+
+def map_order(record, lookups):
+    """Return (vals, issues) for a live canonical order; raise MissingDependency if needed."""
+    partner_id = lookups.partner_ids.get(record["customer_id"])
+    if not partner_id:
+        raise MissingDependency(f"customer {record['customer_id']} not in Odoo")
+    existing = lookups.existing_lines.get(record["id"], {})
+    commands = []
+    seen = set()
+    for line in record["lines"]:
+        vals = _line_vals(line, lookups)
+        current = existing.get(line["line_no"])
+        if current and current[1] == vals["product_id"]:
+            commands.append((1, current[0], vals))
+            seen.add(line["line_no"])
+        else:
+            commands.append((0, 0, vals))
+    # lines gone from SM, or whose article changed (a confirmed line's product can't change)
+    commands += [(2, line_id) for no, (line_id, _p) in sorted(existing.items()) if no not in seen]
+    totals = sm_totals(record["lines"])
+    issues = []
+    for key, value in totals.items():
+        sent = record.get(key)
+        if sent is not None and Decimal(sent) != value:
+            issues.append(f"{key}: SM says {sent}, its lines add up to {value}")
+    vals = {
+        "name": record["id"],
+        "partner_id": partner_id,
+        "user_id": False,  # SM orders have no Odoo salesperson: every sales agent sees them
+        "date_order": f"{record['date']} 00:00:00",
+        "state": ODOO_STATE[record["status"]],
+        "order_line": commands,
+        "sm_status": record["status"],
+        "sm_channel": record["channel"],
+        "sm_showroom_id": lookups.showroom_ids.get(record.get("showroom")) or False,
+        "sm_delivery_mode": record["delivery_mode"],
+        "sm_promised_date": record.get("promised_date") or False,
+        "sm_payment_status": record.get("payment_status") or False,
+        "sm_total_incl_vat": float(Decimal(record.get("total_incl_vat") or totals["total_incl_vat"])),
+        "sm_total_excl_vat": float(Decimal(record.get("total_excl_vat") or totals["total_excl_vat"])),
+        "sm_data_issues": "\n".join(issues) or False,
+    }
+    return vals, issues

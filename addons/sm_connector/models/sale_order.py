@@ -1,0 +1,100 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.tools import float_compare
+
+SM_STATUSES = [
+    ("quotation", "Quotation"),
+    ("confirmed", "Confirmed"),
+    ("awaiting_stock", "Awaiting stock"),
+    ("ready_for_pickup", "Ready for pickup"),
+    ("out_for_delivery", "Out for delivery"),
+    ("delivered", "Delivered"),
+    ("cancelled", "Cancelled"),
+]
+CLOSED = ("delivered", "cancelled")
+
+
+class SaleOrder(models.Model):
+    """Customer orders whose master is Silicon Master: visible in Sales and CRM, never
+    invoiced or delivered from Odoo."""
+
+    _name = "sale.order"
+    _inherit = ["sale.order", "sm.managed.mixin"]
+    _sm_managed_fields = (
+        "name",
+        "partner_id",
+        "date_order",
+        "state",
+        "order_line",
+        "sm_status",
+        "sm_channel",
+        "sm_showroom_id",
+        "sm_delivery_mode",
+        "sm_promised_date",
+        "sm_payment_status",
+    )
+
+    sm_status = fields.Selection(SM_STATUSES, string="SM status", readonly=True, index=True)
+    sm_channel = fields.Selection([("web", "Web shop"), ("showroom", "Showroom")], string="Channel", readonly=True)
+    sm_showroom_id = fields.Many2one("sm.showroom", string="Showroom", readonly=True, index="btree_not_null")
+    sm_delivery_mode = fields.Selection(
+        [("pickup", "Pickup at the showroom"), ("delivery", "Home delivery")], string="Delivery mode", readonly=True
+    )
+    sm_promised_date = fields.Date(string="Promised date", readonly=True, index="btree_not_null")
+    sm_payment_status = fields.Selection(
+        [("unpaid", "Unpaid"), ("partial", "Partly paid"), ("paid", "Paid")], string="Payment", readonly=True
+    )
+    sm_removed = fields.Boolean(string="Removed in SM", readonly=True)
+    sm_total_incl_vat = fields.Float(string="SM total incl. VAT", readonly=True)
+    sm_total_excl_vat = fields.Float(string="SM total excl. VAT", readonly=True)
+    sm_totals_match = fields.Boolean(
+        string="Totals match SM", compute="_compute_sm_totals_match", help="Odoo's amounts equal SM's totals."
+    )
+    sm_event_ids = fields.One2many("sm.order.event", "order_id", string="Order events")
+    sm_unavailable_line_count = fields.Integer(compute="_compute_sm_unavailable_line_count", string="Lines not available")
+    sm_is_late = fields.Boolean(
+        string="Late", compute="_compute_sm_is_late", search="_search_sm_is_late",
+        help="Promised date passed and the order is neither delivered nor cancelled.",
+    )
+
+    @api.depends("amount_total", "amount_untaxed", "sm_total_incl_vat", "sm_total_excl_vat")
+    def _compute_sm_totals_match(self):
+        for order in self:
+            order.sm_totals_match = not order.sm_id or (
+                float_compare(order.amount_total, order.sm_total_incl_vat, precision_digits=2) == 0
+                and float_compare(order.amount_untaxed, order.sm_total_excl_vat, precision_digits=2) == 0
+            )
+
+    @api.depends("order_line.sm_available", "order_line.display_type")
+    def _compute_sm_unavailable_line_count(self):
+        for order in self:
+            order.sm_unavailable_line_count = len(order.order_line.filtered(lambda line: not line.display_type and not line.sm_available))
+
+    @api.depends("sm_promised_date", "sm_status")
+    def _compute_sm_is_late(self):
+        today = fields.Date.context_today(self)
+        for order in self:
+            order.sm_is_late = bool(
+                order.sm_promised_date and order.sm_promised_date < today and order.sm_status not in CLOSED
+            )
+
+    def _search_sm_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        late = [
+            ("sm_promised_date", "<", fields.Date.context_today(self)),
+            ("sm_status", "not in", CLOSED),
+        ]
+        return late if (operator == "=") == value else ["!", "&", *late]
+
+    def _get_invoiceable_lines(self, final=False):
+        # SM invoices its orders: Odoo never does
+        return super(SaleOrder, self.filtered(lambda order: not order.sm_id))._get_invoiceable_lines(final)
+
+    def action_view_sm_events(self):
+        """The order's change events and the messages sent for them."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("sm_connector.action_sm_order_event")
+        action["domain"] = [("order_id", "in", self.ids)]
+        action["context"] = {}
+        return action

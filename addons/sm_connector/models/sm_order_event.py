@@ -1,0 +1,222 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .sm_order_event_type import EVENT_TYPES
+
+STATES = [
+    ("pending", "Waiting"),
+    ("sent", "Sent"),
+    ("prepared", "Prepared for an agent"),
+    ("call", "Call planned (no e-mail)"),
+    ("blocked", "Blocked: to check"),
+    ("cancelled", "Cancelled: changed again"),
+    ("skipped", "Not sent"),
+    ("off", "Off"),
+]
+
+
+class SmOrderEvent(models.Model):
+    """A change on an SM order that matters to the customer, and what was done about it.
+
+    Unique per order and key: a change seen again (re-sync, resume after a crash, a date
+    moving back and forth) never makes a second event, hence never a second message.
+    """
+
+    _name = "sm.order.event"
+    _description = "Order event"
+    _order = "id desc"
+
+    order_id = fields.Many2one("sale.order", required=True, ondelete="cascade", index=True)
+    partner_id = fields.Many2one(related="order_id.partner_id", store=True, string="Customer")
+    showroom_id = fields.Many2one(related="order_id.sm_showroom_id", store=True, string="Showroom")
+    event_type = fields.Selection(EVENT_TYPES, required=True, index=True)
+    key = fields.Char(required=True)
+    old_value = fields.Char(string="Before")
+    new_value = fields.Char(string="After")
+    line_id = fields.Many2one("sale.order.line", string="Order line", ondelete="set null")
+    state = fields.Selection(STATES, required=True, default="pending", index=True)
+    state_reason = fields.Char(string="Why")
+    message_id = fields.Many2one("mail.message", string="Message sent", readonly=True)
+    activity_id = fields.Many2one("mail.activity", string="Activity", readonly=True)
+    sent_date = fields.Datetime(readonly=True)
+    new_date = fields.Date(compute="_compute_new_date", help="New date carried by the event, for messages.")
+
+    _key_unique = models.Constraint("UNIQUE(order_id, key)", "An order change is recorded once.")
+
+    @api.depends("new_value")
+    def _compute_new_date(self):
+        for event in self:
+            try:
+                event.new_date = fields.Date.to_date(event.new_value) if event.new_value else False
+            except ValueError:
+                event.new_date = False
+
+    # ------------------------------------------------------------------ dispatch
+    def _event_type_config(self):
+        configs = self.env["sm.order.event.type"].search([])
+        return {config.code: config for config in configs}
+
+    def _dispatch(self, now=None):
+        """Decide and act for pending events: send, prepare, plan a call, or hold back."""
+        now = now or fields.Datetime.now()
+        configs = self._event_type_config()
+        go_live = self.env["sm.sync.state"]._orders_go_live()
+        if self.env["sm.backend"].search_count([("message_older_orders", "=", True)], limit=1):
+            go_live = False
+        for event in self.filtered(lambda e: e.state == "pending"):
+            config = configs.get(event.event_type)
+            order = event.order_id
+            if go_live and order.date_order.date() < go_live.date():
+                event._close("skipped", _("Order placed before the connector went live."))
+            elif not config or config.mode == "off":
+                event._close("off", _("Messages of this kind are switched off."))
+            elif event.event_type == "delay" and event._still_settling(config, now):
+                continue  # a later dispatch decides, once the date has held
+            elif event.event_type == "delay" and str(order.sm_promised_date or "") != event.new_value:
+                event._close("cancelled", _("The promised date changed again before the message left."))
+            elif event.event_type == "ready_for_pickup" and event._pickup_blockers():
+                event._block(event._pickup_blockers())
+            elif not config.mail_template_id:
+                event._close("skipped", _("No message template for this kind of event."))
+            elif not order.partner_id.email:
+                event._plan_call(config)
+            elif config.mode == "auto":
+                event._send(config)
+            else:
+                event._prepare(config)
+
+    def _still_settling(self, config, now):
+        return config.settle_minutes and self.create_date + timedelta(minutes=config.settle_minutes) > now
+
+    def _pickup_blockers(self):
+        """SM says "ready": only true if every line is available (customers drove for nothing)."""
+        order = self.order_id
+        reasons = []
+        if order.sm_delivery_mode != "pickup":
+            reasons.append(_("the order is delivered, not picked up"))
+        for line in order.order_line.filtered(lambda l: not l.display_type and not l.sm_available):
+            reasons.append(_("%(article)s is not available", article=line.product_id.display_name))
+        return reasons
+
+    def _close(self, state, reason):
+        self.write({"state": state, "state_reason": reason})
+
+    def _render(self, config):
+        """(subject, body) of the message in the customer's language."""
+        template = config.mail_template_id
+        subject = template._render_field("subject", self.ids, compute_lang=True)[self.id]
+        body = template._render_field("body_html", self.ids, compute_lang=True)[self.id]
+        return subject, body
+
+    def _responsible(self):
+        order = self.order_id
+        return order.user_id or order.sm_showroom_id.user_id or self.env["sm.backend"]._order_responsible()
+
+    def _send(self, config):
+        subject, body = self._render(config)
+        message = self.order_id.with_context(mail_post_autofollow=False).message_post(
+            body=body,
+            subject=subject,
+            partner_ids=self.order_id.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            email_layout_xmlid="mail.mail_notification_light",
+        )
+        self.write({"state": "sent", "message_id": message.id, "sent_date": fields.Datetime.now(), "state_reason": False})
+        return message
+
+    def _schedule(self, activity_type_xmlid, summary, note):
+        activity = self.order_id.activity_schedule(
+            activity_type_xmlid, summary=summary, note=note, user_id=self._responsible().id
+        )
+        return activity
+
+    def _prepare(self, config):
+        subject, body = self._render(config)
+        activity = self._schedule(
+            "sm_connector.mail_activity_type_sm_message",
+            _("Message ready: %s", subject),
+            body,
+        )
+        self.write({"state": "prepared", "activity_id": activity.id, "state_reason": _("Waiting for an agent to send it.")})
+
+    def _plan_call(self, config):
+        subject, body = self._render(config)
+        activity = self._schedule(
+            "sm_connector.mail_activity_type_sm_call",
+            _("Call the customer (no e-mail): %s", subject),
+            body,
+        )
+        self.write({"state": "call", "activity_id": activity.id, "state_reason": _("The customer has no e-mail address.")})
+
+    def _block(self, reasons):
+        note = _("SM marked the order ready for pickup, but: %s. Check before telling the customer.", "; ".join(reasons))
+        activity = self._schedule("sm_connector.mail_activity_type_sm_check", _("Check order before announcing pickup"), note)
+        self.write({"state": "blocked", "activity_id": activity.id, "state_reason": "; ".join(reasons)})
+
+    # ------------------------------------------------------------------ buttons
+    def action_send(self):
+        """One click: send a prepared message (or send anyway after checking)."""
+        configs = self._event_type_config()
+        for event in self:
+            if event.state not in ("prepared", "blocked", "call", "skipped", "off"):
+                raise UserError(_("This message was already sent or is still waiting."))
+            config = configs.get(event.event_type)
+            if not config or not config.mail_template_id:
+                raise UserError(_("No message template for this kind of event."))
+            if not event.order_id.partner_id.email:
+                raise UserError(_("%s has no e-mail address: call them instead.", event.order_id.partner_id.display_name))
+            activity = event.activity_id
+            event._send(config)
+            if activity.exists():
+                activity.action_feedback(feedback=_("Message sent."))
+        return True
+
+    def action_preview(self):
+        """Show the message as the customer will read it."""
+        self.ensure_one()
+        config = self._event_type_config().get(self.event_type)
+        if not config or not config.mail_template_id:
+            raise UserError(_("No message template for this kind of event."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.template.preview",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_mail_template_id": config.mail_template_id.id, "default_resource_ref": f"sm.order.event,{self.id}"},
+        }
+
+    @api.model
+    def _cron_dispatch(self):
+        """Send what waited for its date to settle; remind customers of uncollected orders."""
+        self.search([("state", "=", "pending")])._dispatch()
+        self._create_pickup_reminders()
+
+    @api.model
+    def _create_pickup_reminders(self, now=None):
+        now = now or fields.Datetime.now()
+        config = self._event_type_config().get("pickup_reminder")
+        if not config or config.mode == "off":
+            return self.browse()
+        ready = self.search(
+            [
+                ("event_type", "=", "ready_for_pickup"),
+                ("state", "=", "sent"),
+                ("sent_date", "<=", now - timedelta(days=config.reminder_days)),
+                ("order_id.sm_status", "=", "ready_for_pickup"),
+            ]
+        )
+        reminded = set(self.search([("event_type", "=", "pickup_reminder"), ("order_id", "in", ready.order_id.ids)]).order_id.ids)
+        reminders = self.create(
+            [
+                {"order_id": event.order_id.id, "event_type": "pickup_reminder", "key": "pickup_reminder"}
+                for event in ready
+                if event.order_id.id not in reminded
+            ]
+        )
+        reminders._dispatch(now)
+        return reminders

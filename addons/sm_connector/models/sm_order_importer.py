@@ -1,0 +1,138 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dataclasses import dataclass, field
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..mappers.order_events import OrderState, detect_events
+from ..mappers.order_mapper import MissingDependency, OrderLookups, dependencies, map_order
+
+
+@dataclass
+class OrderImportLookups(OrderLookups):
+    """Order lookups plus what Odoo knew of each order before this sync (for the events)."""
+
+    before: dict = field(default_factory=dict)  # SM order id → OrderState
+    go_live: object = None
+
+
+class SmOrderImporter(models.AbstractModel):
+    """SM orders → sale.order: customers and articles imported first (on demand), lines by SM
+    line number, then the change events that become customer messages."""
+
+    _name = "sm.order.importer"
+    _inherit = "sm.importer"
+    _description = "SM order importer"
+    _sm_entity = "orders"
+    _sm_model = "sale.order"
+
+    @api.model
+    def _prepare_lookups(self, backend, run, records):
+        customers, codes = set(), set()
+        for record in records:
+            customer, articles = dependencies(record)
+            customers.add(customer)
+            codes |= articles
+        partner_ids = self.env["sm.contact.importer"]._ensure_imported(backend, run, sorted(customers))
+        template_ids = self.env["sm.article.importer"]._ensure_imported(backend, run, sorted(codes))
+        templates = self.env["product.template"].with_context(active_test=False).browse(set(template_ids.values()))
+        variant_of = {template.id: template.product_variant_id.id or template.with_context(active_test=False).product_variant_ids[:1].id for template in templates}
+        showrooms = self.env["sm.showroom"].with_context(active_test=False).search([])
+        lookups = OrderImportLookups(
+            partner_ids=partner_ids,
+            product_ids={code: variant_of.get(tid) for code, tid in template_ids.items()},
+            tax_ids={
+                rate: backend._sale_tax_for_rate(rate).id
+                for rate in {line["vat_rate"] for rec in records for line in rec["lines"]}
+            },
+            showroom_ids={room.code: room.id for room in showrooms},
+            go_live=self.env["sm.sync.state"]._for(backend, "orders").go_live,
+        )
+        self._load_current_state(backend, records, lookups)
+        return lookups
+
+    def _load_current_state(self, backend, records, lookups):
+        """Existing lines and the event-relevant state of the orders already in Odoo (2 queries)."""
+        bound = self.env["sm.binding"]._lookup(backend, "orders", [rec["id"] for rec in records])
+        order_ids = {row[1]: sm_id for sm_id, row in bound.items()}
+        if not order_ids:
+            return
+        self.env["sale.order"].flush_model(["sm_status", "sm_promised_date"])
+        self.env["sale.order.line"].flush_model(["sm_line_no", "sm_available", "sm_expected_date", "product_id"])
+        self.env.cr.execute(
+            SQL("SELECT id, sm_status, sm_promised_date FROM sale_order WHERE id = ANY(%s)", list(order_ids))
+        )
+        headers = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        self.env.cr.execute(
+            SQL(
+                "SELECT order_id, id, sm_line_no, product_id, sm_available, sm_expected_date"
+                " FROM sale_order_line WHERE order_id = ANY(%s) AND display_type IS NULL",
+                list(order_ids),
+            )
+        )
+        lines = {}
+        for order_id, line_id, line_no, product_id, available, expected in self.env.cr.fetchall():
+            sm_id = order_ids[order_id]
+            lookups.existing_lines.setdefault(sm_id, {})[line_no] = (line_id, product_id)
+            lines.setdefault(sm_id, {})[line_no] = (available, expected and expected.isoformat())
+        for order_id, (status, promised) in headers.items():
+            sm_id = order_ids[order_id]
+            lookups.before[sm_id] = OrderState(status, promised and promised.isoformat(), lines.get(sm_id, {}))
+
+    def _archive_records(self, records):
+        # orders have no archive: an order removed in SM is cancelled and flagged, never deleted
+        records = records.filtered(lambda order: not order.sm_removed)
+        records.write({"state": "cancel", "sm_status": "cancelled", "sm_removed": True})
+        return len(records)
+
+    @api.model
+    def _map(self, record, lookups):
+        try:
+            return map_order(record, lookups)
+        except MissingDependency as exc:
+            # logged with the payload and retried at the next runs, never half-imported
+            raise ValueError(str(exc)) from None
+
+    def _after_import(self, backend, imported, lookups):
+        """Record the change events of the orders just written, then act on them."""
+        Event = self.env["sm.order.event"]
+        go_live = lookups.go_live
+        if not go_live:
+            return  # the initial import: orders arrive, customers are not messaged
+        candidates = []
+        for order, record in imported:
+            before = lookups.before.get(record["id"])
+            if before is None and fields.Date.to_date(record["date"]) < go_live.date():
+                continue  # an order placed before the go-live, seen for the first time
+            for event in detect_events(before, record):
+                candidates.append((order, event))
+        if not candidates:
+            return
+        existing = {
+            (event.order_id.id, event.key): event
+            for event in Event.search([("order_id", "in", list({o.id for o, _e in candidates}))])
+        }
+        vals_list = []
+        rearmed = Event
+        for order, event in candidates:
+            known = existing.get((order.id, event.key))
+            if known:
+                if known.state == "cancelled":
+                    # the date came back to a value not yet announced: announce it after all
+                    rearmed |= known
+                continue
+            existing[(order.id, event.key)] = True
+            line = order.order_line.filtered(lambda l, n=event.line_no: n and l.sm_line_no == n)[:1]
+            vals_list.append(
+                {
+                    "order_id": order.id,
+                    "event_type": event.event_type,
+                    "key": event.key,
+                    "old_value": event.old_value,
+                    "new_value": event.new_value,
+                    "line_id": line.id,
+                }
+            )
+        rearmed.write({"state": "pending", "state_reason": False})
+        (Event.create(vals_list) | rearmed)._dispatch()
