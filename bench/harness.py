@@ -49,7 +49,7 @@ def odoo_env(conf, dbname):
     from odoo.tools import config  # noqa: PLC0415
 
     if not getattr(odoo_env, "_configured", False):
-        config.parse_config(["-c", conf, "-d", dbname, "--log-level=warn"])
+        config.parse_config(["-c", conf, "-d", dbname, "--log-level=" + os.environ.get("BENCH_LOG", "warn")])
         odoo_env._configured = True
     return Registry(dbname)
 

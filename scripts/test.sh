@@ -9,8 +9,8 @@ set -a; source "$RUN_DIR/pg.env"; set +a
 reports="$RUN_DIR/reports"; rm -rf "$reports"; mkdir -p "$reports"
 status=0
 
-# Extra Odoo test paths (upstream/OCA suites that must still pass with the suite installed).
-ODOO_TEST_PATHS=("$REPO_ROOT/addons")
+# Upstream/OCA suites that must still pass with the suite installed, then our own.
+ODOO_TEST_PATHS=("$REPO_ROOT/addons" "$ODOO_DIST/odoo/addons/survey/tests")
 EXTRA_ODOO_TESTS="${EXTRA_ODOO_TESTS:-}"
 for p in $EXTRA_ODOO_TESTS; do ODOO_TEST_PATHS+=("$p"); done
 

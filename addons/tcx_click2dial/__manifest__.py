@@ -8,6 +8,27 @@
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
-    "depends": ["contacts", "mail", "phone_validation"],
-    "data": ["security/tcx_click2dial_security.xml"],
+    "depends": ["contacts", "mail", "phone_validation", "partner_mobile"],
+    "external_dependencies": {"python": ["phonenumbers", "requests"]},
+    "data": [
+        "security/tcx_click2dial_security.xml",
+        "security/ir.model.access.csv",
+        "data/mail_activity_type_data.xml",
+        "views/tcx_call_views.xml",
+        "views/tcx_pbx_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_users_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": ["demo/tcx_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "tcx_click2dial/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "tcx_click2dial/static/tests/tours/**/*",
+        ],
+    },
+    "application": True,
 }

@@ -1,3 +1,16 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import test_install
+from . import (
+    test_access,
+    test_anonymity,
+    test_comparison,
+    test_demo,
+    test_frontend,
+    test_install,
+    test_questionnaire,
+    test_report,
+    test_scoring_table,
+    test_training,
+    test_views,
+    test_wave,
+)

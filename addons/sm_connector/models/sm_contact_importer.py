@@ -87,6 +87,36 @@ class SmContactImporter(models.AbstractModel):
                 taken.add(partner_id)
         return matches
 
+    def _create(self, backend, run, Model, items, counts):
+        # Odoo syncs every new person with their company one write at a time (commercial
+        # fields, address); like Odoo's own data loader, skip that and write once per company.
+        created = super()._create(
+            backend, run, Model.with_context(_partners_skip_fields_sync=True), items, counts
+        )
+        self._sync_with_companies(Model.browse([partner.id for partner, _r, _d in created]))
+        return created
+
+    def _sync_with_companies(self, partners):
+        # sudo: commercial fields include accounting ones the importing user may not read;
+        # Odoo's own partner sync runs the same way
+        partners = partners.sudo()
+        groups = {}
+        for partner in partners:
+            commercial = partner.commercial_partner_id if partner.parent_id else partner.browse()
+            address_parent = partner.parent_id if partner.type == "contact" else partner.browse()
+            groups.setdefault((commercial, address_parent), partner.browse())
+            groups[(commercial, address_parent)] |= partner
+        for (commercial, address_parent), children in groups.items():
+            values = commercial._convert_fields_to_values(commercial._commercial_fields()) if commercial else {}
+            for fname in children._address_fields() if address_parent else ():
+                value = address_parent[fname]
+                if value:
+                    values[fname] = value.id if isinstance(value, models.BaseModel) else value
+            if values:
+                children.write(values)
+        for partner in partners:
+            partner._handle_first_contact_creation()
+
     def _adjust_update_vals(self, targets):
         # Sales in Odoo raise customer_rank: SM only says "is a customer", never lower it.
         for partner, vals in targets:

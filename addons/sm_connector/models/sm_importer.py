@@ -349,8 +349,8 @@ class SmImporter(models.AbstractModel):
                 created = Model.create([vals for _t, vals, _r, _raw, _d in items])
             counts["created"] += len(items)
             return [(odoo, rec, digest) for odoo, (_t, _v, rec, _raw, digest) in zip(created, items, strict=True)]
-        except Exception:  # noqa: BLE001 - any DB/ORM error: fall back to find the culprit(s)
-            _logger.info("SM batch create of %s records failed: retrying one by one", len(items))
+        except Exception as exc:  # noqa: BLE001 - any DB/ORM error: fall back to find the culprit(s)
+            _logger.info("SM batch create of %s records failed (%s): one by one", len(items), exc)
         done = []
         for _target, vals, record, raw, digest in items:
             try:

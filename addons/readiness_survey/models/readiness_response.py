@@ -1,0 +1,380 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup, escape
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+
+from .. import scoring
+from .readiness_dimension import DIMENSION_CODES
+
+BAND_SELECTION = [
+    (scoring.BAND_LOW, "Needs support"),
+    (scoring.BAND_MEDIUM, "Getting ready"),
+    (scoring.BAND_HIGH, "Ready"),
+]
+TRAINING_DELAY_DAYS = 7
+# Derived from the answers by the scoring engine only (which runs as superuser).
+COMPUTED_FIELDS = {
+    "wave_id",
+    "user_input_id",
+    "user_id",
+    "team_id",
+    "showroom_id",
+    "score_understanding",
+    "score_automation",
+    "score_benefits",
+    "score_experience",
+    "score_apprehension",
+    "readiness_index",
+    "readiness_band",
+    "apprehension_text",
+    "goal_ids",
+}
+
+
+class ReadinessResponse(models.Model):
+    """The scored answers of one respondent in one wave.
+
+    Scores are computed from the survey answer with the scoring table (see
+    :mod:`..scoring`). Responses of anonymous waves carry no identity and are readable
+    by nobody: they only feed aggregated group results.
+    """
+
+    _name = "readiness.response"
+    _description = "Readiness Response"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "readiness_index, id"
+
+    wave_id = fields.Many2one("readiness.wave", required=True, ondelete="cascade", index=True)
+    is_anonymous = fields.Boolean(related="wave_id.is_anonymous", store=True)
+    user_input_id = fields.Many2one(
+        "survey.user_input", string="Survey Answer", required=True, ondelete="cascade", index=True
+    )
+    user_id = fields.Many2one("res.users", string="Respondent", index="btree_not_null")
+    partner_id = fields.Many2one(related="user_id.partner_id", string="Contact")
+    team_id = fields.Many2one("readiness.team")
+    showroom_id = fields.Many2one("readiness.showroom")
+    coach_id = fields.Many2one(
+        "res.users",
+        string="Manager",
+        compute="_compute_coach_id",
+        store=True,
+        readonly=False,
+        help="Who plans the respondent's training: their readiness manager, else the "
+        "showroom's, else the team's, else the wave's responsible.",
+    )
+    score_understanding = fields.Float(string="Understanding", aggregator="avg")
+    score_automation = fields.Float(string="Desire to Automate", aggregator="avg")
+    score_benefits = fields.Float(string="Expected Benefits", aggregator="avg")
+    score_experience = fields.Float(string="Prior Experience", aggregator="avg")
+    score_apprehension = fields.Float(string="Apprehension", aggregator="avg")
+    readiness_index = fields.Float(aggregator="avg")
+    readiness_band = fields.Selection(BAND_SELECTION, string="Readiness")
+    is_least_ready = fields.Boolean(
+        string="Needs Follow-up", compute="_compute_is_least_ready", store=True
+    )
+    apprehension_text = fields.Text(string="Apprehensions")
+    goal_ids = fields.Many2many("survey.question.answer", string="Goals")
+    comment_ids = fields.One2many("readiness.comment", "response_id", string="Free-text Answers")
+    training_date = fields.Date(string="Training Planned On", readonly=True, copy=False)
+
+    _user_input_unique = models.Constraint(
+        "UNIQUE(user_input_id)", "A survey answer is scored once."
+    )
+
+    @api.depends("user_id", "is_anonymous")
+    def _compute_display_name(self):
+        for response in self:
+            response.display_name = (
+                response.user_id.name if response.user_id else self.env._("Anonymous respondent")
+            )
+
+    @api.depends(
+        "user_id.readiness_manager_id",
+        "showroom_id.manager_id",
+        "team_id.manager_id",
+        "wave_id.user_id",
+    )
+    def _compute_coach_id(self):
+        for response in self:
+            if response.is_anonymous:
+                response.coach_id = False
+                continue
+            response.coach_id = (
+                response.user_id.readiness_manager_id
+                or response.showroom_id.manager_id
+                or response.team_id.manager_id
+                or response.wave_id.user_id
+            )
+
+    @api.depends("readiness_index", "wave_id.least_ready_threshold")
+    def _compute_is_least_ready(self):
+        for response in self:
+            response.is_least_ready = (
+                response.readiness_index < response.wave_id.least_ready_threshold
+            )
+
+    def write(self, vals):
+        if not self.env.su and COMPUTED_FIELDS & set(vals):
+            raise AccessError(
+                self.env._("Scores follow the answers and the scoring table; edit the table.")
+            )
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Scoring
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _register_answers(self, answers):
+        """Create or refresh the responses of completed survey answers of waves.
+
+        Called when a respondent submits the questionnaire. For anonymous waves the
+        response gets no identity and the survey answer forgets its respondent.
+        """
+        responses = self.browse()
+        for answer in answers:
+            wave = answer.readiness_wave_id
+            participation = wave.participation_ids.filtered(
+                lambda p, a=answer: (
+                    p.user_input_id == a or (a.partner_id and p.partner_id == a.partner_id)
+                )
+            )[:1]
+            response = self.search([("user_input_id", "=", answer.id)])
+            if not response:
+                values = {
+                    "wave_id": wave.id,
+                    "user_input_id": answer.id,
+                    "team_id": participation.team_id.id,
+                    "showroom_id": participation.showroom_id.id,
+                }
+                model = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+                if wave.is_anonymous:
+                    # Created as superuser so that not even create_uid names the respondent.
+                    model = model.with_user(SUPERUSER_ID)
+                else:
+                    user = participation.user_id or answer.partner_id.user_ids[:1]
+                    values["user_id"] = user.id
+                response = model.create(values)
+            participation.write(
+                {
+                    "state": "done",
+                    "user_input_id": False if wave.is_anonymous else answer.id,
+                }
+            )
+            responses |= response
+        responses._recompute_scores()
+        answers._readiness_anonymous()._readiness_forget_respondent()
+        responses.wave_id._refresh_results()
+        return responses
+
+    @api.model
+    def _recompute_all(self, waves=None):
+        """Recompute stored scores, e.g. after the scoring table changed."""
+        # Scores follow a table managers edit, but anonymous responses are readable by
+        # nobody: recomputation has to run as superuser.
+        domain = [("wave_id", "in", waves.ids)] if waves is not None else []
+        responses = self.sudo().search(domain)
+        responses._recompute_scores()
+        (waves.sudo() if waves is not None else responses.wave_id)._refresh_results()
+
+    def _collect_answers(self):
+        """Turn the survey answer lines into plain :class:`~..scoring.Answer` values."""
+        self.ensure_one()
+        choices = defaultdict(set)
+        filled = set()
+        for line in self.user_input_id.user_input_line_ids:
+            if line.skipped:
+                continue
+            question = line.question_id.id
+            if line.answer_type == "suggestion" and line.suggested_answer_id:
+                choices[question].add(line.suggested_answer_id.id)
+            value = line._get_answer_value()
+            if (isinstance(value, str) and value.strip()) or (
+                value not in (None, False, "") and not isinstance(value, str)
+            ):
+                filled.add(question)
+        return {
+            question: scoring.Answer(choices=frozenset(choices[question]), filled=True)
+            for question in filled | set(choices)
+        }
+
+    def _theme_texts(self):
+        """``(theme, text)`` of every free-text answer, themes as set on the questions."""
+        self.ensure_one()
+        texts = []
+        for line in self.user_input_id.user_input_line_ids.sorted("question_sequence"):
+            theme = line.question_id.readiness_theme
+            if not theme or line.skipped or line.answer_type not in ("text_box", "char_box"):
+                continue
+            text = (line._get_answer_value() or "").strip()
+            if text:
+                texts.append((theme, text))
+        return texts
+
+    def _recompute_scores(self):
+        """Score each response with the scoring table and store the results."""
+        dimensions = self.env["readiness.dimension"]._scoring_dimensions()
+        teams = self.env["readiness.team"].search([("answer_id", "!=", False)])
+        showrooms = self.env["readiness.showroom"].search([("answer_id", "!=", False)])
+        team_by_answer = {team.answer_id.id: team for team in teams}
+        showroom_by_answer = {showroom.answer_id.id: showroom for showroom in showrooms}
+        rules_by_survey = {}
+        for response in self:
+            survey = response.user_input_id.survey_id
+            if survey.id not in rules_by_survey:
+                rules = self.env["readiness.scoring.rule"].search([("survey_id", "=", survey.id)])
+                multi = {q.id for q in rules.question_id if q.question_type == "multiple_choice"}
+                rules_by_survey[survey.id] = (rules._to_scoring(), multi)
+            rules, multi = rules_by_survey[survey.id]
+            answers = response._collect_answers()
+            result = scoring.score(answers, rules, dimensions, multi)
+            picked = set().union(*(answer.choices for answer in answers.values()))
+            values = {f"score_{code}": value or 0.0 for code, value in result.dimensions.items()}
+            values.update(
+                readiness_index=result.index or 0.0,
+                readiness_band=result.band or scoring.BAND_LOW,
+                apprehension_text="\n".join(
+                    text for theme, text in response._theme_texts() if theme == "apprehension"
+                )
+                or False,
+                goal_ids=[
+                    Command.set(
+                        [
+                            line.suggested_answer_id.id
+                            for line in response.user_input_id.user_input_line_ids
+                            if line.suggested_answer_id
+                            and line.question_id.readiness_theme == "goals"
+                        ]
+                    )
+                ],
+            )
+            team = next((team_by_answer[a] for a in picked if a in team_by_answer), None)
+            showroom = next(
+                (showroom_by_answer[a] for a in picked if a in showroom_by_answer), None
+            )
+            if team:
+                values["team_id"] = team.id
+            if showroom:
+                values["showroom_id"] = showroom.id
+                values.setdefault("team_id", showroom.team_id.id or response.team_id.id)
+            response.write(values)
+
+    def _to_respondent(self):
+        self.ensure_one()
+        return scoring.Respondent(
+            team=self.team_id.id or None,
+            showroom=self.showroom_id.id or None,
+            index=self.readiness_index,
+            dimensions={
+                code: self[f"score_{code}"]
+                for code in (
+                    "understanding",
+                    "automation",
+                    "benefits",
+                    "experience",
+                    "apprehension",
+                )
+            },
+        )
+
+    def _comment_values(self, anonymous):
+        """Values of the free-text lines of the responses, without identity if anonymous."""
+        values = []
+        for response in self:
+            for theme, text in response._theme_texts():
+                line = {"wave_id": response.wave_id.id, "theme": theme, "text": text}
+                if not anonymous:
+                    line.update(
+                        response_id=response.id,
+                        user_id=response.user_id.id,
+                        team_id=response.team_id.id,
+                        showroom_id=response.showroom_id.id,
+                    )
+                values.append(line)
+        if anonymous:
+            # Sorted by content, so that neither order nor ids hint at who wrote what.
+            values.sort(key=lambda line: (line["theme"], line["text"].casefold()))
+        return values
+
+    # ------------------------------------------------------------------
+    # Follow-up
+    # ------------------------------------------------------------------
+
+    def _training_note(self):
+        self.ensure_one()
+        theme_labels = dict(
+            self.env["readiness.comment"]._fields["theme"]._description_selection(self.env)
+        )
+        dimensions = self.env["readiness.dimension"].search(
+            [("inverse", "=", False)], limit=len(DIMENSION_CODES)
+        )
+        weakest = dimensions.sorted(lambda dim: self[f"score_{dim.code}"])[:2]
+        parts = [
+            Markup("<p>%s</p>")
+            % self.env._(
+                "Readiness index %(index)s/100. Weakest points: %(weak)s. "
+                "Apprehension: %(apprehension)s/100.",
+                index=round(self.readiness_index),
+                weak=", ".join(weakest.mapped("name")),
+                apprehension=round(self.score_apprehension),
+            )
+        ]
+        for theme, text in self._theme_texts():
+            if theme in ("apprehension", "tasks", "suggestion"):
+                parts.append(Markup("<p><b>%s</b>: %s</p>") % (theme_labels[theme], escape(text)))
+        return Markup("").join(parts)
+
+    def action_plan_training(self):
+        """Plan a personalised training: one activity for each respondent's manager."""
+        if any(self.mapped("is_anonymous")):
+            raise UserError(self.env._("Anonymous waves have no per-person follow-up."))
+        today = fields.Date.context_today(self)
+        training_type = self.env.ref("readiness_survey.mail_activity_type_training")
+        planned = self.browse()
+        for response in self:
+            if training_type in response.activity_ids.activity_type_id:
+                continue
+            response.activity_schedule(
+                "readiness_survey.mail_activity_type_training",
+                date_deadline=today + relativedelta(days=TRAINING_DELAY_DAYS),
+                summary=self.env._(
+                    "Personalised CRM training: %(name)s", name=response.display_name
+                ),
+                note=response._training_note(),
+                user_id=(response.coach_id or self.env.user).id,
+            )
+            response.training_date = today
+            planned |= response
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if planned else "info",
+                "message": self.env._(
+                    "%(count)s training activity(ies) planned.", count=len(planned)
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def action_open_answers(self):
+        """Show the full survey answers of the respondent (printable page)."""
+        self.ensure_one()
+        self.check_access("read")
+        if self.is_anonymous:
+            raise UserError(self.env._("Anonymous waves have no per-person results."))
+        # Respondents cannot read survey answers; reading this response (their own, or
+        # as a manager of a non-anonymous wave) was just checked.
+        url = self.user_input_id.sudo().get_print_url()
+        return {
+            "type": "ir.actions.act_url",
+            "name": self.env._("Answers"),
+            "url": url,
+            "target": "self",
+        }

@@ -1,0 +1,57 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import SUPERUSER_ID, fields, models
+from odoo.tools import SQL
+
+
+class SurveyUserInput(models.Model):
+    _inherit = "survey.user_input"
+
+    # The wave owns its answers: deleting it must not leave anonymous answers behind,
+    # visible once no wave hides them any more.
+    readiness_wave_id = fields.Many2one(
+        "readiness.wave", index="btree_not_null", ondelete="cascade"
+    )
+
+    def _readiness_anonymous(self):
+        return self.filtered(lambda answer: answer.readiness_wave_id.is_anonymous)
+
+    def _mark_done(self):
+        res = super()._mark_done()
+        answers = self.filtered(lambda answer: answer.readiness_wave_id and not answer.test_entry)
+        if answers:
+            # Respondents cannot read the scoring table nor write results; the survey
+            # controller already runs this on a token-checked answer.
+            self.env["readiness.response"].sudo()._register_answers(answers)
+        return res
+
+    def _notify_new_participation_subscribers(self):
+        # "X just participated" posted on an anonymous answer would sign it.
+        return super(
+            SurveyUserInput, self - self._readiness_anonymous()
+        )._notify_new_participation_subscribers()
+
+    def _readiness_forget_respondent(self):
+        """Remove every trace of who gave these (anonymous) answers."""
+        if not self:
+            return
+        self.write({"partner_id": False, "email": False, "nickname": False, "invite_token": False})
+        # The log columns would still hold the respondent's uid next to the answers.
+        self.flush_recordset()
+        self.user_input_line_ids.flush_recordset()
+        for table, column in (
+            ("survey_user_input", "id"),
+            ("survey_user_input_line", "user_input_id"),
+        ):
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE %s SET create_uid = %s, write_uid = %s WHERE %s IN %s",
+                    SQL.identifier(table),
+                    SUPERUSER_ID,
+                    SUPERUSER_ID,
+                    SQL.identifier(column),
+                    tuple(self.ids),
+                )
+            )
+        self.invalidate_recordset(["create_uid", "write_uid"])
+        self.user_input_line_ids.invalidate_recordset(["create_uid", "write_uid"])

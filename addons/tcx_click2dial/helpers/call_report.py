@@ -1,0 +1,233 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The call report 3CX posts at hang-up (template scenario ``ReportCall``): parse and check it.
+
+The body is the JSON object built by the template's ``<PostValues>`` (see
+``crm_template.py``); keys are 3CX's variable names (``CallType``, ``Number``, ``Agent``...),
+matched case-insensitively, ``_`` ignored. Times are ISO 8601 (UTC when naive); 3CX's
+"no time" (``0001-01-01…``) and empty strings mean absent. ``Duration`` is ``hh:mm:ss``
+(optionally with a fraction or a day part, as a .NET TimeSpan prints) or seconds.
+
+3CX sends no call identifier: a report is identified by number, extension and start time
+(:func:`dedup_key`).
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+# 3CX [CallType] -> (direction, status). Missed is an inbound call nobody answered,
+# Notanswered an outbound one the customer did not pick up.
+CALL_TYPES = {
+    "inbound": ("inbound", "answered"),
+    "outbound": ("outbound", "answered"),
+    "missed": ("inbound", "missed"),
+    "notanswered": ("outbound", "unanswered"),
+}
+DIRECTIONS = {"inbound": "inbound", "outbound": "outbound", "in": "inbound", "out": "outbound"}
+MAX_DURATION = 7 * 24 * 3600
+MAX_TEXT = 256
+_EXTENSION = re.compile(r"^\d{1,12}$")
+_DURATION = re.compile(r"^(?:(\d+)\.)?(\d{1,3}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?$")
+_SHORT_DURATION = re.compile(r"^(\d{1,4}):(\d{1,2})$")
+
+
+class ReportError(ValueError):
+    """The report cannot be journaled: ``field`` is the offending key, ``reason`` says why."""
+
+    def __init__(self, field, reason):
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class CallReport:
+    call_type: str  # Inbound / Outbound / Missed / Notanswered, as 3CX spells it
+    direction: str  # inbound / outbound
+    status: str  # answered / missed / unanswered
+    number: str  # the external party, as 3CX sent it
+    name: str
+    agent: str  # extension (DN) of the agent, may be empty (queue call missed by all)
+    agent_email: str
+    queue: str
+    duration: int  # seconds of conversation
+    start: datetime  # naive UTC
+    answer: datetime | None
+    end: datetime | None
+    entity_id: int | None  # our contact id, when the lookup matched it
+
+
+def _normalised_keys(payload):
+    return {re.sub(r"[_\s-]", "", str(key)).lower(): value for key, value in payload.items()}
+
+
+def _text(data, key, required=False, max_length=MAX_TEXT):
+    value = data.get(key.lower())
+    if value is None:
+        value = ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ReportError(key, "must be a string")
+    value = value.strip()
+    if required and not value:
+        raise ReportError(key, "is required")
+    if len(value) > max_length:
+        raise ReportError(key, f"is longer than {max_length} characters")
+    return value
+
+
+def parse_datetime(value):
+    """Naive UTC datetime from ISO 8601 text (offset converted, naive taken as UTC).
+
+    Returns None for empty values and for .NET's ``DateTime.MinValue`` (year 1), which is
+    what 3CX prints for a time that never happened (e.g. the answer time of a missed call).
+    Raises ValueError for anything else it cannot read.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("not a string")
+    text = value.strip()
+    if not text:
+        return None
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    text = re.sub(r"(\.\d{6})\d+", r"\1", text)  # .NET prints 7 fractional digits
+    moment = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    if moment.year <= 1:
+        return None
+    return moment.replace(microsecond=0)
+
+
+def _duration_from_text(text):
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return int(float(text))
+    if match := _DURATION.match(text):
+        days, hours, minutes, secs = (int(group or 0) for group in match.groups())
+        if minutes > 59 or secs > 59:
+            raise ValueError("minutes and seconds go up to 59")
+        return ((days * 24 + hours) * 60 + minutes) * 60 + secs
+    if match := _SHORT_DURATION.match(text):
+        minutes, secs = (int(group) for group in match.groups())
+        if secs > 59:
+            raise ValueError("seconds go up to 59")
+        return minutes * 60 + secs
+    raise ValueError(f"unreadable duration {text!r}")
+
+
+def parse_duration(value):
+    """Seconds from ``hh:mm:ss`` (``d.hh:mm:ss.fffffff``, ``mm:ss``) or a number of seconds."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError("not a duration")
+    seconds = _duration_from_text(value.strip()) if isinstance(value, str) else int(value)
+    if seconds < 0 or seconds > MAX_DURATION:
+        raise ValueError("out of range")
+    return seconds
+
+
+def _time(data, key):
+    try:
+        return parse_datetime(data.get(key.lower()))
+    except ValueError as exc:
+        raise ReportError(key, f"is not an ISO 8601 date-time ({exc})") from exc
+
+
+def _kind(data):
+    """(call type as sent, direction, status)."""
+    call_type = _text(data, "CallType", required=True, max_length=32)
+    kind = re.sub(r"[\s_-]", "", call_type).lower()
+    if kind not in CALL_TYPES:
+        raise ReportError("CallType", "must be Inbound, Outbound, Missed or Notanswered")
+    direction, status = CALL_TYPES[kind]
+    raw_direction = _text(data, "CallDirection", max_length=16).lower()
+    if raw_direction:
+        if raw_direction not in DIRECTIONS:
+            raise ReportError("CallDirection", "must be Inbound or Outbound")
+        direction = DIRECTIONS[raw_direction]
+    if direction == "inbound" and status == "unanswered":
+        status = "missed"
+    return call_type, direction, status
+
+
+def _extension(data, key):
+    value = _text(data, key, max_length=32)
+    if value and not _EXTENSION.match(value):
+        raise ReportError(key, "must be an extension number")
+    return value
+
+
+def _parties(data):
+    """(number, agent extension, queue extension, agent e-mail)."""
+    number = _text(data, "Number", required=True, max_length=64)
+    if not any(ch.isdigit() for ch in number):
+        raise ReportError("Number", "has no digit")
+    agent_email = _text(data, "AgentEmail", max_length=254)
+    if agent_email and "@" not in agent_email:
+        raise ReportError("AgentEmail", "is not an e-mail address")
+    return number, _extension(data, "Agent"), _extension(data, "QueueExtension"), agent_email
+
+
+def _timing(data, status):
+    """(start, answer, end, duration in seconds), consistent with each other."""
+    start = _time(data, "CallStartTimeUTC") or _time(data, "DateTime")
+    answer = _time(data, "CallEstablishedTimeUTC")
+    end = _time(data, "CallEndTimeUTC")
+    try:
+        duration = parse_duration(data.get("duration"))
+    except ValueError as exc:
+        raise ReportError("Duration", f"is not hh:mm:ss nor seconds ({exc})") from exc
+    if duration is None:
+        duration = int((end - answer).total_seconds()) if answer and end and end >= answer else 0
+    if start is None and end is not None:
+        start = end - timedelta(seconds=duration)
+    if start is None:
+        raise ReportError("CallStartTimeUTC", "is required (or DateTime)")
+    if end is not None and end < start:
+        raise ReportError("CallEndTimeUTC", "is before the start of the call")
+    if answer is not None and (answer < start or (end is not None and answer > end)):
+        raise ReportError("CallEstablishedTimeUTC", "is outside the call")
+    if status != "answered":
+        return start, None, end, 0
+    return start, answer, end, duration
+
+
+def parse_call_report(payload):
+    """Check one report and return a :class:`CallReport`; raise :class:`ReportError`."""
+    if not isinstance(payload, dict):
+        raise ReportError("body", "must be a JSON object")
+    data = _normalised_keys(payload)
+    call_type, direction, status = _kind(data)
+    number, agent, queue, agent_email = _parties(data)
+    start, answer, end, duration = _timing(data, status)
+    entity = _text(data, "EntityId", max_length=32)
+    entity_id = int(entity) if entity.isdigit() and 0 < int(entity) < 2**31 else None
+
+    return CallReport(
+        call_type=call_type,
+        direction=direction,
+        status=status,
+        number=number,
+        name=_text(data, "Name"),
+        agent=agent,
+        agent_email=agent_email,
+        queue=queue,
+        duration=duration,
+        start=start,
+        answer=answer,
+        end=end,
+        entity_id=entity_id,
+    )
+
+
+def dedup_key(number_key, extension, start):
+    """Identity of a report: same number, extension and start second = same call."""
+    stamp = start.replace(microsecond=0).isoformat()
+    raw = f"{number_key or ''}|{extension or ''}|{stamp}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:40]

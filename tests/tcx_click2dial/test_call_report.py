@@ -1,0 +1,220 @@
+"""The ReportCall body 3CX posts at hang-up: parsing, checks, de-duplication key."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from odoo.addons.tcx_click2dial.helpers.call_report import (
+    CallReport,
+    ReportError,
+    dedup_key,
+    parse_call_report,
+    parse_datetime,
+    parse_duration,
+)
+
+START = "2026-11-20T09:15:00Z"
+
+
+def body(**extra):
+    data = {
+        "CallType": "Inbound",
+        "Number": "+32475123456",
+        "Agent": "101",
+        "Duration": "00:03:12",
+        "CallStartTimeUTC": START,
+    }
+    data.update(extra)
+    return data
+
+
+@given(st.integers(min_value=0, max_value=7 * 24 * 3600))
+def test_duration_round_trip(seconds):
+    hours, rest = divmod(seconds, 3600)
+    text = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+    assert parse_duration(text) == seconds
+    assert parse_duration(str(seconds)) == seconds
+    assert parse_duration(seconds) == seconds
+
+
+def test_duration_forms():
+    assert parse_duration("1.02:03:04.1234567") == 26 * 3600 + 3 * 60 + 4  # .NET TimeSpan
+    assert parse_duration("03:12") == 192
+    assert parse_duration("") is None and parse_duration(None) is None
+    for bad in ("abc", "00:61:00", "-5", True, "1:2:3:4"):
+        with pytest.raises(ValueError):
+            parse_duration(bad)
+
+
+@given(
+    st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+    st.integers(min_value=-12 * 60, max_value=14 * 60),
+)
+def test_datetime_offsets_are_converted_to_utc(moment, offset_minutes):
+    moment = moment.replace(microsecond=0)
+    zone = dt.timezone(dt.timedelta(minutes=offset_minutes))
+    local = moment.replace(tzinfo=dt.timezone.utc).astimezone(zone)
+    assert parse_datetime(local.isoformat()) == moment
+    assert parse_datetime(moment.strftime("%Y-%m-%dT%H:%M:%SZ")) == moment
+    assert parse_datetime(moment.strftime("%Y-%m-%d %H:%M:%S")) == moment
+
+
+def test_datetime_forms():
+    assert parse_datetime("2026-11-20T09:15:00.1234567Z") == dt.datetime(2026, 11, 20, 9, 15)
+    assert parse_datetime("0001-01-01T00:00:00Z") is None  # .NET MinValue: never happened
+    assert parse_datetime("") is None and parse_datetime(None) is None
+    with pytest.raises(ValueError):
+        parse_datetime("20/11/2026 09:15")
+
+
+@pytest.mark.parametrize(
+    ("call_type", "direction", "expected"),
+    [
+        ("Inbound", "", ("inbound", "answered")),
+        ("Outbound", "", ("outbound", "answered")),
+        ("Missed", "", ("inbound", "missed")),
+        ("Notanswered", "", ("outbound", "unanswered")),
+        ("NotAnswered", "Inbound", ("inbound", "missed")),
+        ("not_answered", "Outbound", ("outbound", "unanswered")),
+    ],
+)
+def test_call_types(call_type, direction, expected):
+    report = parse_call_report(body(CallType=call_type, CallDirection=direction))
+    assert (report.direction, report.status) == expected
+
+
+def test_full_report():
+    report = parse_call_report(
+        body(
+            Name="Julie Lambert",
+            AgentEmail="alice@example.com",
+            QueueExtension="800",
+            CallEstablishedTimeUTC="2026-11-20T09:15:09Z",
+            CallEndTimeUTC="2026-11-20T09:18:21Z",
+            EntityId="42",
+            EntityType="Contacts",
+        )
+    )
+    assert report == CallReport(
+        call_type="Inbound",
+        direction="inbound",
+        status="answered",
+        number="+32475123456",
+        name="Julie Lambert",
+        agent="101",
+        agent_email="alice@example.com",
+        queue="800",
+        duration=192,
+        start=dt.datetime(2026, 11, 20, 9, 15),
+        answer=dt.datetime(2026, 11, 20, 9, 15, 9),
+        end=dt.datetime(2026, 11, 20, 9, 18, 21),
+        entity_id=42,
+    )
+
+
+def test_keys_are_case_and_underscore_insensitive():
+    report = parse_call_report(
+        {"call_type": "Missed", "number": "0475 12 34 56", "call_start_time_utc": START}
+    )
+    assert (report.status, report.number, report.duration) == ("missed", "0475 12 34 56", 0)
+
+
+def test_missed_call_has_no_talk_time_nor_answer():
+    report = parse_call_report(
+        body(CallType="Missed", Duration="00:00:25", CallEstablishedTimeUTC="0001-01-01T00:00:00Z")
+    )
+    assert (report.duration, report.answer) == (0, None)
+
+
+def test_duration_from_times_and_start_from_end():
+    report = parse_call_report(
+        body(
+            Duration="",
+            CallEstablishedTimeUTC="2026-11-20T09:15:10Z",
+            CallEndTimeUTC="2026-11-20T09:16:10Z",
+        )
+    )
+    assert report.duration == 60
+    report = parse_call_report(
+        body(
+            CallStartTimeUTC="",
+            DateTime="",
+            CallEndTimeUTC="2026-11-20T09:16:10Z",
+            Duration="00:01:00",
+        )
+    )
+    assert report.start == dt.datetime(2026, 11, 20, 9, 15, 10)
+    assert parse_call_report(body(CallStartTimeUTC="", DateTime=START)).start == dt.datetime(
+        2026, 11, 20, 9, 15
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"CallType": ""}, "CallType"),
+        ({"CallType": "Transfer"}, "CallType"),
+        ({"CallDirection": "Sideways"}, "CallDirection"),
+        ({"Number": ""}, "Number"),
+        ({"Number": "anonymous"}, "Number"),
+        ({"Number": "1" * 65}, "Number"),
+        ({"Number": ["+32"]}, "Number"),
+        ({"Agent": "alice"}, "Agent"),
+        ({"QueueExtension": "q1"}, "QueueExtension"),
+        ({"AgentEmail": "alice"}, "AgentEmail"),
+        ({"Duration": "long"}, "Duration"),
+        ({"CallStartTimeUTC": "soon"}, "CallStartTimeUTC"),
+        ({"CallStartTimeUTC": "", "DateTime": ""}, "CallStartTimeUTC"),
+        ({"CallEndTimeUTC": "2026-11-20T09:00:00Z"}, "CallEndTimeUTC"),
+        ({"CallEstablishedTimeUTC": "2026-11-20T09:00:00Z"}, "CallEstablishedTimeUTC"),
+        ({"Name": "x" * 300}, "Name"),
+    ],
+)
+def test_invalid_reports(change, field):
+    with pytest.raises(ReportError) as caught:
+        parse_call_report(body(**change))
+    assert caught.value.field == field
+    assert caught.value.reason
+
+
+def test_not_an_object():
+    with pytest.raises(ReportError) as caught:
+        parse_call_report(["Inbound"])
+    assert caught.value.field == "body"
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "CallType",
+                "Number",
+                "Agent",
+                "Duration",
+                "CallStartTimeUTC",
+                "CallEndTimeUTC",
+                "EntityId",
+                "QueueExtension",
+                "Name",
+            ]
+        ),
+        st.one_of(st.text(max_size=40), st.integers(), st.none(), st.booleans()),
+    )
+)
+def test_fuzz_only_report_errors(payload):
+    try:
+        parse_call_report(payload)
+    except ReportError:
+        pass
+
+
+def test_dedup_key():
+    start = dt.datetime(2026, 11, 20, 9, 15)
+    key = dedup_key("+32475123456", "101", start)
+    assert key == dedup_key("+32475123456", "101", start.replace(microsecond=500))
+    assert len(key) == 40
+    assert key != dedup_key("+32475123456", "102", start)
+    assert key != dedup_key("+32475123457", "101", start)
+    assert key != dedup_key("+32475123456", "101", start + dt.timedelta(seconds=1))
