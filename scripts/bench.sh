@@ -20,3 +20,5 @@ if [ "$(psql -d "$template" -tAc "SELECT value FROM ir_config_parameter WHERE ke
 fi
 cd "$REPO_ROOT"
 "$PY" -m bench.sm_sync_bench --template "$template" --conf "$conf" --contacts "$(n 20000)" --articles "$(n 15000)"
+"$PY" -m bench.sm_orders_bench --template "$template" --conf "$conf" --orders "$(n 50000)" \
+    --contacts "$(n 20000)" --articles "$(n 15000)"

@@ -16,6 +16,7 @@ class OrderLookups:
 
     partner_ids: dict = field(default_factory=dict)  # SM contact id → res.partner id
     product_ids: dict = field(default_factory=dict)  # SM article code → product.product id
+    product_uom_ids: dict = field(default_factory=dict)  # product.product id → uom id
     tax_ids: dict = field(default_factory=dict)  # "21" → account.tax id (price included)
     showroom_ids: dict = field(default_factory=dict)  # "LIE" → sm.showroom id
     existing_lines: dict = field(default_factory=dict)  # order SM id → {line_no: (line id, product id)}
@@ -64,6 +65,11 @@ def _line_vals(line, lookups):
         "price_unit": float(line["unit_price_incl_vat"]),
         "discount": float(line["discount_pct"]),
         "tax_ids": [(6, 0, [tax_id] if tax_id else [])],
+        # given rather than computed line by line by Odoo (unit, lead time, analytics, pricelist)
+        "product_uom_id": lookups.product_uom_ids.get(product_id) or False,
+        "customer_lead": 0.0,
+        "analytic_distribution": False,
+        "pricelist_item_id": False,
         "sm_line_no": line["line_no"],
         "sm_available": line["available"],
         "sm_expected_date": line.get("expected_date") or False,

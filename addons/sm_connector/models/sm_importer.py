@@ -33,6 +33,7 @@ SYNC_CONTEXT = {
     "mail_create_nosubscribe": True,
     "mail_notrack": True,
     "mail_auto_subscribe_no_notify": True,
+    "sale_no_log_for_new_lines": True,  # SM order lines are not "extra lines" added in Odoo
 }
 LOCK_NAMESPACE = 0x534D  # "SM": first key of the advisory lock, the second is backend+entity
 ENTITY_INDEX = {"contacts": 1, "articles": 2, "orders": 3}

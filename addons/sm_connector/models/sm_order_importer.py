@@ -37,11 +37,15 @@ class SmOrderImporter(models.AbstractModel):
         partner_ids = self.env["sm.contact.importer"]._ensure_imported(backend, run, sorted(customers))
         template_ids = self.env["sm.article.importer"]._ensure_imported(backend, run, sorted(codes))
         templates = self.env["product.template"].with_context(active_test=False).browse(set(template_ids.values()))
-        variant_of = {template.id: template.product_variant_id.id or template.with_context(active_test=False).product_variant_ids[:1].id for template in templates}
+        variant_of = {
+            template.id: template.with_context(active_test=False).product_variant_ids[:1]
+            for template in templates
+        }
         showrooms = self.env["sm.showroom"].with_context(active_test=False).search([])
         lookups = OrderImportLookups(
             partner_ids=partner_ids,
-            product_ids={code: variant_of.get(tid) for code, tid in template_ids.items()},
+            product_ids={code: variant_of[tid].id for code, tid in template_ids.items() if tid in variant_of},
+            product_uom_ids={variant.id: variant.uom_id.id for variant in variant_of.values()},
             tax_ids={
                 rate: backend._sale_tax_for_rate(rate).id
                 for rate in {line["vat_rate"] for rec in records for line in rec["lines"]}

@@ -250,3 +250,24 @@ class TestOrderSync(SmCase):
             self.assertEqual(len(self.events(sm_id, event_type="cancelled")), 1)
         self.assertEqual(len(self.events(event_type="cancelled")), len(already_cancelled))
         self.assertGreaterEqual(len(already_cancelled), 2)
+
+    def test_messages_in_the_customers_language(self):
+        for lang in ("fr_FR", "nl_BE"):
+            self.env["res.lang"]._activate_lang(lang)
+        self.env["ir.module.module"]._load_module_terms(["sm_connector"], ["fr_FR", "nl_BE"], overwrite=True)
+        expected = {}
+        for sm_id, lang in ((self.delivery_id, "fr"), (self.pickup_id, "nl")):
+            customer = self.store.get("orders", sm_id)["customer_id"]
+            self.store.set_field("contacts", customer, "lang", lang)
+            expected[sm_id] = lang
+        self.first_sync()
+        for sm_id in expected:
+            self.store.set_field("orders", sm_id, "promised_date", "2026-12-19")
+        self.sync("orders")
+        french = self.customer_messages(self.order(self.delivery_id))
+        dutch = self.customer_messages(self.order(self.pickup_id))
+        self.assertEqual(self.order(self.delivery_id).partner_id.lang, "fr_FR")
+        self.assertIn("Bonjour", french.body)
+        self.assertIn("commande", french.subject)
+        self.assertIn("Beste", dutch.body)
+        self.assertIn("bestelling", dutch.subject)
