@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help bootstrap demo demo-reset test lint bench docker-addons compose-check
+.PHONY: help bootstrap demo demo-reset test lint bench docker-addons compose-check sim-advance sim-stop
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,3 +31,10 @@ docker-addons: ## fill docker/ with the OCA add-ons and Python deps that docker-
 
 compose-check: ## validate docker-compose.yml (no Docker engine needed)
 	@bash scripts/check_compose.sh
+
+sim-advance: ## demo: let a simulated day pass in Silicon Master (orders move on, dates slip)
+	@curl -s -X POST -H 'X-SM-Api-Key: sm-demo-key' -H 'Content-Type: application/json' \
+		-d '{"minutes": 1440, "change_ratio": 0.05}' http://127.0.0.1:$${SM_SIM_PORT:-8900}/_sim/advance; echo
+
+sim-stop: ## stop the simulators started by make demo
+	@bash scripts/simulators.sh stop
