@@ -44,12 +44,13 @@ def drop_database(name):
 
 def odoo_env(conf, dbname):
     """An Odoo registry for `dbname` in this process (config parsed once)."""
-    import odoo  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-    from odoo.tools import config  # noqa: PLC0415
+    from odoo.modules.registry import Registry
+    from odoo.tools import config
 
     if not getattr(odoo_env, "_configured", False):
-        config.parse_config(["-c", conf, "-d", dbname, "--log-level=" + os.environ.get("BENCH_LOG", "warn")])
+        config.parse_config(
+            ["-c", conf, "-d", dbname, "--log-level=" + os.environ.get("BENCH_LOG", "warn")]
+        )
         odoo_env._configured = True
     return Registry(dbname)
 
@@ -89,14 +90,17 @@ def simulator(module, *args):
 def report(name, ours, baseline, queries, ratio=None):
     """The one summary line of a benchmark."""
     ratio = baseline / ours if ratio is None else ratio
-    print(f"bench {name}: ratio={ratio:.2f} ours={ours:.3f} baseline={baseline:.3f} queries={queries}", flush=True)
+    print(
+        f"bench {name}: ratio={ratio:.2f} ours={ours:.3f} baseline={baseline:.3f} queries={queries}",
+        flush=True,
+    )
 
 
 class QueryCounter:
     """SQL queries run by this process while the block runs (Odoo's global counter)."""
 
     def __enter__(self):
-        import odoo  # noqa: PLC0415
+        import odoo
 
         self._odoo = odoo
         self.start = odoo.sql_db.sql_counter

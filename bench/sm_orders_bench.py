@@ -17,18 +17,18 @@ from .sm_sync_bench import KEY, connector_run, sim_post
 
 
 def close(dbname):
-    import odoo  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
+    import odoo
+    from odoo.modules.registry import Registry
 
     Registry.delete(dbname)
     odoo.sql_db.close_db(dbname)
 
 
 def naive_orders(registry, url):
-    from odoo import api  # noqa: PLC0415
-    from odoo.addons.sm_connector.adapters.sm_rest_adapter import SmRestAdapter  # noqa: PLC0415
-    from odoo.addons.sm_connector.parsers.payload import payload_hash  # noqa: PLC0415
-    from odoo.addons.sm_connector.parsers.record_validator import validate  # noqa: PLC0415
+    from odoo import api
+    from odoo.addons.sm_connector.adapters.sm_rest_adapter import SmRestAdapter
+    from odoo.addons.sm_connector.parsers.payload import payload_hash
+    from odoo.addons.sm_connector.parsers.record_validator import validate
 
     adapter = SmRestAdapter(url, KEY, retries=1)
     with registry.cursor() as cr, QueryCounter() as counter:
@@ -42,7 +42,11 @@ def naive_orders(registry, url):
                 if record["deleted"]:
                     continue
                 binding = env["sm.binding"].search(
-                    [("backend_id", "=", backend.id), ("entity", "=", "orders"), ("sm_id", "=", record["id"])]
+                    [
+                        ("backend_id", "=", backend.id),
+                        ("entity", "=", "orders"),
+                        ("sm_id", "=", record["id"]),
+                    ]
                 )
                 lookups = importer._prepare_lookups(backend, run, [record])  # per order
                 vals, _issues = importer._map(record, lookups)
@@ -52,8 +56,13 @@ def naive_orders(registry, url):
                 else:
                     order = env["sale.order"].with_context(sm_sync=True).create(vals)
                     env["sm.binding"].create(
-                        {"backend_id": backend.id, "entity": "orders", "sm_id": record["id"],
-                         "res_id": order.id, "payload_hash": payload_hash(record)}
+                        {
+                            "backend_id": backend.id,
+                            "entity": "orders",
+                            "sm_id": record["id"],
+                            "res_id": order.id,
+                            "payload_hash": payload_hash(record),
+                        }
                     )
             cr.commit()
     return counter
@@ -68,11 +77,24 @@ def main(argv=None):
     parser.add_argument("--articles", type=int, default=15_000)
     args = parser.parse_args(argv)
 
-    base, ours_db, naive_db = (f"{args.template}_{s}" for s in ("orders_base", "orders_ours", "orders_naive"))
+    base, ours_db, naive_db = (
+        f"{args.template}_{s}" for s in ("orders_base", "orders_ours", "orders_naive")
+    )
     copy_database(args.template, base)
     try:
-        with simulator("silicon_master", "--contacts", str(args.contacts), "--articles", str(args.articles),
-                       "--orders", str(args.orders), "--api-key", KEY, "--seed", "42") as url:
+        with simulator(
+            "silicon_master",
+            "--contacts",
+            str(args.contacts),
+            "--articles",
+            str(args.articles),
+            "--orders",
+            str(args.orders),
+            "--api-key",
+            KEY,
+            "--seed",
+            "42",
+        ) as url:
             base_reg = odoo_env(args.conf, base)
             for entity in ("contacts", "articles"):
                 counter, counts = connector_run(base_reg, url, entity)
@@ -83,17 +105,29 @@ def main(argv=None):
 
             ours_reg = odoo_env(args.conf, ours_db)
             full, counts = connector_run(ours_reg, url, "orders")
-            print(f"  ours orders: {full.seconds:.1f} s, {full.queries} queries, {counts}", flush=True)
+            print(
+                f"  ours orders: {full.seconds:.1f} s, {full.queries} queries, {counts}", flush=True
+            )
             naive = naive_orders(odoo_env(args.conf, naive_db), url)
             print(f"  naive orders: {naive.seconds:.1f} s, {naive.queries} queries", flush=True)
-            report(f"sm_orders_full_import_{args.orders}", full.seconds, naive.seconds, full.queries)
+            report(
+                f"sm_orders_full_import_{args.orders}", full.seconds, naive.seconds, full.queries
+            )
 
             changes = sim_post(url, "/_sim/advance", {"minutes": 60, "change_ratio": 0.01})
             print(f"  SM changed: {json.dumps(changes)[:300]}", flush=True)
             incr, counts = connector_run(ours_reg, url, "orders")
-            print(f"  ours incremental orders: {incr.seconds:.2f} s, {incr.queries} queries, {counts}", flush=True)
-            report("sm_orders_incremental_1pct_vs_full", incr.seconds, full.seconds, incr.queries,
-                   ratio=incr.seconds / full.seconds)
+            print(
+                f"  ours incremental orders: {incr.seconds:.2f} s, {incr.queries} queries, {counts}",
+                flush=True,
+            )
+            report(
+                "sm_orders_incremental_1pct_vs_full",
+                incr.seconds,
+                full.seconds,
+                incr.queries,
+                ratio=incr.seconds / full.seconds,
+            )
     finally:
         for name in (base, ours_db, naive_db):
             drop_database(name)

@@ -20,11 +20,13 @@ KEY = "bench-key"
 
 
 def connector_run(registry, url, entity, page_size=500):
-    from odoo import api  # noqa: PLC0415
+    from odoo import api
 
     with registry.cursor() as cr:
         env = api.Environment(cr, api.SUPERUSER_ID, {})
-        backend = env["sm.backend"].search([("name", "=", "bench")], limit=1) or env["sm.backend"].create(
+        backend = env["sm.backend"].search([("name", "=", "bench")], limit=1) or env[
+            "sm.backend"
+        ].create(
             {"name": "bench", "base_url": url, "api_key": KEY, "page_size": page_size, "retries": 1}
         )
         cr.commit()
@@ -38,16 +40,18 @@ def connector_run(registry, url, entity, page_size=500):
 
 def naive_run(registry, url, entity):
     """One record at a time, straight through the ORM, as a first connector would."""
-    from odoo import api  # noqa: PLC0415
-    from odoo.addons.sm_connector.adapters.sm_rest_adapter import SmRestAdapter  # noqa: PLC0415
-    from odoo.addons.sm_connector.parsers.payload import payload_hash  # noqa: PLC0415
-    from odoo.addons.sm_connector.parsers.record_validator import validate  # noqa: PLC0415
+    from odoo import api
+    from odoo.addons.sm_connector.adapters.sm_rest_adapter import SmRestAdapter
+    from odoo.addons.sm_connector.parsers.payload import payload_hash
+    from odoo.addons.sm_connector.parsers.record_validator import validate
 
     adapter = SmRestAdapter(url, KEY, retries=1)
     with registry.cursor() as cr, QueryCounter() as counter:
         env = api.Environment(cr, api.SUPERUSER_ID, {})
         backend = env["sm.backend"].create({"name": "naive", "base_url": url, "api_key": KEY})
-        importer = env[{"contacts": "sm.contact.importer", "articles": "sm.article.importer"}[entity]]
+        importer = env[
+            {"contacts": "sm.contact.importer", "articles": "sm.article.importer"}[entity]
+        ]
         model = env[importer._sm_model]
         for page in adapter.iter_pages(entity, limit=500):
             for raw in page.records:
@@ -55,9 +59,15 @@ def naive_run(registry, url, entity):
                 if record["deleted"]:
                     continue
                 binding = env["sm.binding"].search(
-                    [("backend_id", "=", backend.id), ("entity", "=", entity), ("sm_id", "=", record["id"])]
+                    [
+                        ("backend_id", "=", backend.id),
+                        ("entity", "=", entity),
+                        ("sm_id", "=", record["id"]),
+                    ]
                 )
-                lookups = importer._prepare_lookups(backend, env["sm.sync.run"], [record])  # per record
+                lookups = importer._prepare_lookups(
+                    backend, env["sm.sync.run"], [record]
+                )  # per record
                 vals, _issues = importer._map(record, lookups)
                 vals["sm_id"] = record["id"]
                 if binding:
@@ -65,8 +75,13 @@ def naive_run(registry, url, entity):
                 else:
                     created = model.with_context(sm_sync=True).create(vals)
                     env["sm.binding"].create(
-                        {"backend_id": backend.id, "entity": entity, "sm_id": record["id"],
-                         "res_id": created.id, "payload_hash": payload_hash(record)}
+                        {
+                            "backend_id": backend.id,
+                            "entity": entity,
+                            "sm_id": record["id"],
+                            "res_id": created.id,
+                            "payload_hash": payload_hash(record),
+                        }
                     )
             cr.commit()
     return counter
@@ -74,7 +89,9 @@ def naive_run(registry, url, entity):
 
 def sim_post(url, path, body):
     request = urllib.request.Request(
-        f"{url}{path}", data=json.dumps(body).encode(), method="POST",
+        f"{url}{path}",
+        data=json.dumps(body).encode(),
+        method="POST",
         headers={"X-SM-Api-Key": KEY, "Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=120) as answer:
@@ -93,21 +110,38 @@ def main(argv=None):
     copy_database(args.template, ours_db)
     copy_database(args.template, naive_db)
     try:
-        with simulator("silicon_master", "--contacts", str(args.contacts), "--articles", str(args.articles),
-                       "--orders", "0", "--api-key", KEY, "--seed", "42") as url:
+        with simulator(
+            "silicon_master",
+            "--contacts",
+            str(args.contacts),
+            "--articles",
+            str(args.articles),
+            "--orders",
+            "0",
+            "--api-key",
+            KEY,
+            "--seed",
+            "42",
+        ) as url:
             ours_reg = odoo_env(args.conf, ours_db)
             full_seconds = full_queries = 0.0
             for entity in ("contacts", "articles"):
                 counter, counts = connector_run(ours_reg, url, entity)
                 full_seconds += counter.seconds
                 full_queries += counter.queries
-                print(f"  ours {entity}: {counter.seconds:.1f} s, {counter.queries} queries, {counts}", flush=True)
+                print(
+                    f"  ours {entity}: {counter.seconds:.1f} s, {counter.queries} queries, {counts}",
+                    flush=True,
+                )
             naive_reg = odoo_env(args.conf, naive_db)
             naive_seconds = 0.0
             for entity in ("contacts", "articles"):
                 counter = naive_run(naive_reg, url, entity)
                 naive_seconds += counter.seconds
-                print(f"  naive {entity}: {counter.seconds:.1f} s, {counter.queries} queries", flush=True)
+                print(
+                    f"  naive {entity}: {counter.seconds:.1f} s, {counter.queries} queries",
+                    flush=True,
+                )
             total = args.contacts + args.articles
             report(f"sm_full_import_{total}", full_seconds, naive_seconds, int(full_queries))
 
@@ -121,10 +155,20 @@ def main(argv=None):
                 incr_queries += counter.queries
                 written += counts["created"] + counts["updated"]
                 unchanged += counts["unchanged"]
-                print(f"  ours incremental {entity}: {counter.seconds:.2f} s, {counter.queries} queries, {counts}", flush=True)
-            print(f"  writes={written} (records changed in SM only), unchanged re-read without write={unchanged}")
-            report("sm_incremental_1pct_vs_full", incr_seconds, full_seconds, int(incr_queries),
-                   ratio=incr_seconds / full_seconds)
+                print(
+                    f"  ours incremental {entity}: {counter.seconds:.2f} s, {counter.queries} queries, {counts}",
+                    flush=True,
+                )
+            print(
+                f"  writes={written} (records changed in SM only), unchanged re-read without write={unchanged}"
+            )
+            report(
+                "sm_incremental_1pct_vs_full",
+                incr_seconds,
+                full_seconds,
+                int(incr_queries),
+                ratio=incr_seconds / full_seconds,
+            )
     finally:
         time.sleep(0.5)
         drop_database(ours_db)

@@ -85,7 +85,7 @@ def fr_number(rng):
 
 def insert_partners(env, count, seed=42):
     """Insert ``count`` partners with SQL; returns their ids."""
-    from odoo.addons.tcx_click2dial.helpers.numbers import to_e164  # noqa: PLC0415
+    from odoo.addons.tcx_click2dial.helpers.numbers import to_e164
 
     rng = random.Random(seed)
     cr = env.cr
@@ -169,13 +169,13 @@ def main(argv=None):
     parser.add_argument("--lookups", type=int, default=300)
     args = parser.parse_args(argv)
 
-    from odoo import api  # noqa: PLC0415
+    from odoo import api
 
     db = f"{args.template}_tcx_lookup"
     copy_database(args.template, db)
     try:
         registry = odoo_env(args.conf, db)
-        from odoo.addons.tcx_click2dial.helpers.numbers import to_e164  # noqa: PLC0415
+        from odoo.addons.tcx_click2dial.helpers.numbers import to_e164
 
         with registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})

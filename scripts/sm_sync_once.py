@@ -23,7 +23,7 @@ def main(argv=None):
     parser.add_argument("--page-size", type=int, default=500)
     args = parser.parse_args(argv)
 
-    import odoo  # noqa: PLC0415 - after argument parsing, keeps --help fast
+    import odoo
     from odoo import api
     from odoo.modules.registry import Registry
     from odoo.tools import config
@@ -36,7 +36,12 @@ def main(argv=None):
         env = api.Environment(cr, api.SUPERUSER_ID, {})
         Backend = env["sm.backend"]
         backend = Backend.search([("name", "=", "SM (cli)")], limit=1)
-        vals = {"base_url": args.url, "api_key": args.key, "page_size": args.page_size, "retries": 1}
+        vals = {
+            "base_url": args.url,
+            "api_key": args.key,
+            "page_size": args.page_size,
+            "retries": 1,
+        }
         if backend:
             # write only what differs: a write would lock the row a running sync may use
             backend.write({k: v for k, v in vals.items() if backend[k] != v})
@@ -51,7 +56,12 @@ def main(argv=None):
             "queries": odoo.sql_db.sql_counter - queries_before,
         }
         if run:
-            result.update({k: run[k] for k in ("created", "updated", "unchanged", "archived", "failed", "processed")})
+            result.update(
+                {
+                    k: run[k]
+                    for k in ("created", "updated", "unchanged", "archived", "failed", "processed")
+                }
+            )
             result["message"] = run.message or ""
     print(json.dumps(result))
     return 0 if result["state"] in ("done", "locked") else 1

@@ -36,7 +36,9 @@ def order_totals(lines) -> dict[str, str]:
     total_incl = Decimal("0.00")
     per_rate: dict[Decimal, Decimal] = {}
     for line in lines:
-        amount = line_incl(line["qty"], line["unit_price_incl_vat"], line.get("discount_pct") or "0")
+        amount = line_incl(
+            line["qty"], line["unit_price_incl_vat"], line.get("discount_pct") or "0"
+        )
         rate = Decimal(line.get("vat_rate") or "21")
         total_incl += amount
         per_rate[rate] = per_rate.get(rate, Decimal(0)) + amount

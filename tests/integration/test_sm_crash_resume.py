@@ -17,8 +17,22 @@ KEY = "crash-test-key"
 
 def start_sync(db, conf, url, page_size=100):
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "sm_sync_once.py"), "-c", conf, "-d", db,
-         "--url", url, "--key", KEY, "--entity", "contacts", "--page-size", str(page_size)],
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "sm_sync_once.py"),
+            "-c",
+            conf,
+            "-d",
+            db,
+            "--url",
+            url,
+            "--key",
+            KEY,
+            "--entity",
+            "contacts",
+            "--page-size",
+            str(page_size),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -35,7 +49,9 @@ def wait_for(predicate, timeout=120):
 
 
 def partner_counts(query):
-    return query("SELECT count(*), count(DISTINCT sm_id) FROM res_partner WHERE sm_id IS NOT NULL")[0]
+    return query("SELECT count(*), count(DISTINCT sm_id) FROM res_partner WHERE sm_id IS NOT NULL")[
+        0
+    ]
 
 
 def test_sigkill_mid_import_then_resume(odoo_db, query):
@@ -45,8 +61,13 @@ def test_sigkill_mid_import_then_resume(odoo_db, query):
         # slow pages, so the kill lands mid-run
         sim.faults.add("slow", "/api/v1/contacts", count=10_000, seconds=0.3)
         proc = start_sync(db, conf, sim.base_url)
-        assert wait_for(lambda: query(
-            "SELECT coalesce(max(processed), 0) FROM sm_sync_run WHERE state = 'running'")[0][0] >= 800
+        assert wait_for(
+            lambda: (
+                query(
+                    "SELECT coalesce(max(processed), 0) FROM sm_sync_run WHERE state = 'running'"
+                )[0][0]
+                >= 800
+            )
         ), proc.communicate(timeout=5)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
@@ -72,7 +93,9 @@ def test_two_processes_at_once_one_works(odoo_db, query):
     with SiliconMasterSimulator(contacts=600, articles=0, orders=0, seed=6, api_key=KEY) as sim:
         sim.faults.add("slow", "/api/v1/contacts", count=10_000, seconds=0.3)
         first = start_sync(db, conf, sim.base_url)
-        assert wait_for(lambda: query("SELECT count(*) FROM sm_sync_run WHERE state = 'running'")[0][0] == 1)
+        assert wait_for(
+            lambda: query("SELECT count(*) FROM sm_sync_run WHERE state = 'running'")[0][0] == 1
+        )
         second_out, _ = start_sync(db, conf, sim.base_url).communicate(timeout=120)
         first_out, _ = first.communicate(timeout=600)
         results = [json.loads(o.strip().splitlines()[-1]) for o in (first_out, second_out)]

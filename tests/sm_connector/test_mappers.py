@@ -2,7 +2,11 @@
 
 import pytest
 
-from odoo.addons.sm_connector.mappers.article_mapper import ArticleLookups, map_article, translations
+from odoo.addons.sm_connector.mappers.article_mapper import (
+    ArticleLookups,
+    map_article,
+    translations,
+)
 from odoo.addons.sm_connector.mappers.contact_mapper import ContactLookups, map_contact, odoo_lang
 from odoo.addons.sm_connector.mappers.normalize import check_vat, phone_e164
 from odoo.addons.sm_connector.parsers.record_validator import validate
@@ -112,6 +116,8 @@ def test_article_mapping():
 
 
 def test_invalid_ean_is_kept_and_flagged():
-    vals, issues = map_article(validate("articles", {**ARTICLE, "ean13": "5412345000014"}), ArticleLookups())
+    vals, issues = map_article(
+        validate("articles", {**ARTICLE, "ean13": "5412345000014"}), ArticleLookups()
+    )
     assert vals["barcode"] == "5412345000014"
     assert any("EAN" in issue for issue in issues)

@@ -13,10 +13,23 @@ from odoo.addons.sm_connector.mappers.order_events import (
 )
 from odoo.addons.sm_connector.mappers.order_mapper import sm_totals
 
-LINE = {"line_no": 1, "article_code": "A", "qty": "1", "unit_price_incl_vat": "100", "discount_pct": "0",
-        "vat_rate": "21", "available": True, "expected_date": None}
-ORDER = {"id": "SO1", "status": "confirmed", "promised_date": "2026-12-01", "delivery_mode": "pickup",
-         "lines": [LINE, dict(LINE, line_no=2, article_code="B")]}
+LINE = {
+    "line_no": 1,
+    "article_code": "A",
+    "qty": "1",
+    "unit_price_incl_vat": "100",
+    "discount_pct": "0",
+    "vat_rate": "21",
+    "available": True,
+    "expected_date": None,
+}
+ORDER = {
+    "id": "SO1",
+    "status": "confirmed",
+    "promised_date": "2026-12-01",
+    "delivery_mode": "pickup",
+    "lines": [LINE, dict(LINE, line_no=2, article_code="B")],
+}
 
 
 def with_(**changes):
@@ -40,9 +53,9 @@ def test_delay_is_keyed_by_the_new_date():
 
 def test_earlier_date_or_closed_order_is_no_delay():
     assert detect_events(state_of(ORDER), with_(promised_date="2026-11-20")) == []
-    assert kinds(detect_events(state_of(ORDER), with_(status="cancelled", promised_date="2027-01-01"))) == [
-        ("cancelled", "cancelled")
-    ]
+    assert kinds(
+        detect_events(state_of(ORDER), with_(status="cancelled", promised_date="2027-01-01"))
+    ) == [("cancelled", "cancelled")]
 
 
 def test_line_going_out_of_stock():
@@ -82,18 +95,37 @@ def test_a_date_moving_around_yields_one_key_per_later_date(dates):
 price = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999"), places=2)
 
 
-@given(st.lists(st.tuples(st.integers(1, 9), price, st.sampled_from(["0", "5", "10", "15"]),
-                          st.sampled_from(["21", "20", "6"])), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 9),
+            price,
+            st.sampled_from(["0", "5", "10", "15"]),
+            st.sampled_from(["21", "20", "6"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_totals_add_up(lines):
-    totals = sm_totals([
-        {"qty": str(q), "unit_price_incl_vat": str(p), "discount_pct": d, "vat_rate": r} for q, p, d, r in lines
-    ])
+    totals = sm_totals(
+        [
+            {"qty": str(q), "unit_price_incl_vat": str(p), "discount_pct": d, "vat_rate": r}
+            for q, p, d, r in lines
+        ]
+    )
     assert totals["total_excl_vat"] + totals["total_vat"] == totals["total_incl_vat"]
     rates = {r for _q, _p, _d, r in lines}
     # at most 21 % VAT included, give or take half a cent of rounding per rate
-    assert 0 <= totals["total_vat"] <= totals["total_incl_vat"] * 21 / 121 + Decimal("0.005") * len(rates)
+    assert (
+        0
+        <= totals["total_vat"]
+        <= totals["total_incl_vat"] * 21 / 121 + Decimal("0.005") * len(rates)
+    )
     assert totals["total_incl_vat"] <= sum(q * p for q, p, _d, _r in lines)
 
 
 def test_state_of():
-    assert state_of(ORDER) == OrderState("confirmed", "2026-12-01", {1: (True, None), 2: (True, None)})
+    assert state_of(ORDER) == OrderState(
+        "confirmed", "2026-12-01", {1: (True, None), 2: (True, None)}
+    )

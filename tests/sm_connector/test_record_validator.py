@@ -53,7 +53,9 @@ def test_contact_is_canonicalised():
 
 
 def test_tombstone_needs_only_id_and_time():
-    record = validate("contacts", {"id": "C1", "deleted": True, "updated_at": "2026-11-20T10:11:12Z"})
+    record = validate(
+        "contacts", {"id": "C1", "deleted": True, "updated_at": "2026-11-20T10:11:12Z"}
+    )
     assert record == {"id": "C1", "deleted": True, "updated_at": "2026-11-20T10:11:12Z"}
 
 
@@ -73,20 +75,30 @@ def test_contract_violations_say_which_field(change, reason):
 
 
 def test_article_decimals_and_stock_are_normalised():
-    record = validate("articles", {**ARTICLE, "price_incl_vat": "1299.0", "stock": list(reversed(ARTICLE["stock"]))})
+    record = validate(
+        "articles",
+        {**ARTICLE, "price_incl_vat": "1299.0", "stock": list(reversed(ARTICLE["stock"]))},
+    )
     assert record["price_incl_vat"] == "1299"
     assert [line["location"] for line in record["stock"]] == ["BRU", "LIE"]
 
 
 def test_same_content_same_hash_whatever_the_formatting():
     a = validate("articles", ARTICLE)
-    b = validate("articles", {**ARTICLE, "price_incl_vat": "1299", "updated_at": "2026-11-21T00:00:00Z"})
+    b = validate(
+        "articles", {**ARTICLE, "price_incl_vat": "1299", "updated_at": "2026-11-21T00:00:00Z"}
+    )
     assert payload_hash(a) == payload_hash(b)
     c = validate("articles", {**ARTICLE, "price_incl_vat": "1199.00"})
     assert payload_hash(a) != payload_hash(c)
 
 
-@given(st.dictionaries(st.sampled_from(list(CONTACT)), st.one_of(st.none(), st.text(), st.integers(), st.booleans())))
+@given(
+    st.dictionaries(
+        st.sampled_from(list(CONTACT)),
+        st.one_of(st.none(), st.text(), st.integers(), st.booleans()),
+    )
+)
 def test_any_garbage_gives_a_record_error_or_a_record(change):
     try:
         validate("contacts", {**CONTACT, **change})

@@ -60,7 +60,9 @@ def test_bad_numbers_say_why(bad):
         parse_decimal(bad, decimal_comma=True)
 
 
-@pytest.mark.parametrize(("text", "expected"), [("1", True), ("0", False), ("O", True), ("N", False), ("", None)])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("1", True), ("0", False), ("O", True), ("N", False), ("", None)]
+)
 def test_sm_booleans(text, expected):
     assert parse_bool(text) is expected
 

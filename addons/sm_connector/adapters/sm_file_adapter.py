@@ -43,7 +43,7 @@ class SmFileAdapter:
                 names.append(name)
         return names
 
-    def read(self, file_name):
+    def read_export(self, file_name):
         """All records of one export file (exports are a few MB at most) as one SmPage.
 
         Rows that can't become records are in `errors`; an unusable file raises SmRecordError.

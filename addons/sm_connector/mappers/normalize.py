@@ -7,11 +7,10 @@ A dirty value is never dropped: callers keep it as received and record the issue
 
 import re
 
+import phonenumbers
 from stdnum import ean
 from stdnum.eu import vat as eu_vat
 from stdnum.exceptions import ValidationError
-
-import phonenumbers
 
 from odoo.tools.mail import email_normalize
 

@@ -37,7 +37,10 @@ def state_of(record):
     return OrderState(
         status=record["status"],
         promised_date=record.get("promised_date"),
-        lines={line["line_no"]: (line["available"], line.get("expected_date")) for line in record["lines"]},
+        lines={
+            line["line_no"]: (line["available"], line.get("expected_date"))
+            for line in record["lines"]
+        },
     )
 
 
@@ -50,7 +53,9 @@ def detect_events(before, after):
     events = []
     if now.status != before.status:
         if now.status == "ready_for_pickup":
-            events.append(OrderEvent("ready_for_pickup", "ready_for_pickup", before.status, now.status))
+            events.append(
+                OrderEvent("ready_for_pickup", "ready_for_pickup", before.status, now.status)
+            )
         elif now.status in ("cancelled", "delivered"):
             events.append(OrderEvent(now.status, now.status, before.status, now.status))
         elif before.status == "quotation" and now.status in CONFIRMED:
@@ -64,7 +69,9 @@ def detect_events(before, after):
     ):
         # keyed by the new date: a date moving back and forth is announced once
         events.append(
-            OrderEvent("delay", f"delay:{now.promised_date}", before.promised_date, now.promised_date)
+            OrderEvent(
+                "delay", f"delay:{now.promised_date}", before.promised_date, now.promised_date
+            )
         )
     if open_order:
         for line_no, (available, expected) in sorted(now.lines.items()):

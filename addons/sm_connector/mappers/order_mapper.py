@@ -19,7 +19,9 @@ class OrderLookups:
     product_uom_ids: dict = field(default_factory=dict)  # product.product id → uom id
     tax_ids: dict = field(default_factory=dict)  # "21" → account.tax id (price included)
     showroom_ids: dict = field(default_factory=dict)  # "LIE" → sm.showroom id
-    existing_lines: dict = field(default_factory=dict)  # order SM id → {line_no: (line id, product id)}
+    existing_lines: dict = field(
+        default_factory=dict
+    )  # order SM id → {line_no: (line id, product id)}
 
 
 class MissingDependency(ValueError):
@@ -38,11 +40,16 @@ def sm_totals(lines):
     by_rate = {}
     for line in lines:
         gross = Decimal(line["qty"]) * Decimal(line["unit_price_incl_vat"])
-        line_incl = (gross * (1 - Decimal(line["discount_pct"]) / 100)).quantize(CENT, ROUND_HALF_UP)
+        line_incl = (gross * (1 - Decimal(line["discount_pct"]) / 100)).quantize(
+            CENT, ROUND_HALF_UP
+        )
         incl += line_incl
         rate = Decimal(line["vat_rate"])
         by_rate[rate] = by_rate.get(rate, Decimal(0)) + line_incl
-    vat = sum(((amount * r / (100 + r)).quantize(CENT, ROUND_HALF_UP) for r, amount in by_rate.items()), Decimal(0))
+    vat = sum(
+        ((amount * r / (100 + r)).quantize(CENT, ROUND_HALF_UP) for r, amount in by_rate.items()),
+        Decimal(0),
+    )
     return {"total_incl_vat": incl, "total_excl_vat": incl - vat, "total_vat": vat}
 
 
@@ -113,8 +120,12 @@ def map_order(record, lookups):
         "sm_delivery_mode": record["delivery_mode"],
         "sm_promised_date": record.get("promised_date") or False,
         "sm_payment_status": record.get("payment_status") or False,
-        "sm_total_incl_vat": float(Decimal(record.get("total_incl_vat") or totals["total_incl_vat"])),
-        "sm_total_excl_vat": float(Decimal(record.get("total_excl_vat") or totals["total_excl_vat"])),
+        "sm_total_incl_vat": float(
+            Decimal(record.get("total_incl_vat") or totals["total_incl_vat"])
+        ),
+        "sm_total_excl_vat": float(
+            Decimal(record.get("total_excl_vat") or totals["total_excl_vat"])
+        ),
         "sm_data_issues": "\n".join(issues) or False,
     }
     return vals, issues

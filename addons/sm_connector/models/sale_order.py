@@ -36,25 +36,39 @@ class SaleOrder(models.Model):
     )
 
     sm_status = fields.Selection(SM_STATUSES, string="SM status", readonly=True, index=True)
-    sm_channel = fields.Selection([("web", "Web shop"), ("showroom", "Showroom")], string="Channel", readonly=True)
-    sm_showroom_id = fields.Many2one("sm.showroom", string="Showroom", readonly=True, index="btree_not_null")
+    sm_channel = fields.Selection(
+        [("web", "Web shop"), ("showroom", "Showroom")], string="Channel", readonly=True
+    )
+    sm_showroom_id = fields.Many2one(
+        "sm.showroom", string="Showroom", readonly=True, index="btree_not_null"
+    )
     sm_delivery_mode = fields.Selection(
-        [("pickup", "Pickup at the showroom"), ("delivery", "Home delivery")], string="Delivery mode", readonly=True
+        [("pickup", "Pickup at the showroom"), ("delivery", "Home delivery")],
+        string="Delivery mode",
+        readonly=True,
     )
     sm_promised_date = fields.Date(string="Promised date", readonly=True, index="btree_not_null")
     sm_payment_status = fields.Selection(
-        [("unpaid", "Unpaid"), ("partial", "Partly paid"), ("paid", "Paid")], string="Payment", readonly=True
+        [("unpaid", "Unpaid"), ("partial", "Partly paid"), ("paid", "Paid")],
+        string="Payment",
+        readonly=True,
     )
     sm_removed = fields.Boolean(string="Removed in SM", readonly=True)
     sm_total_incl_vat = fields.Float(string="SM total incl. VAT", readonly=True)
     sm_total_excl_vat = fields.Float(string="SM total excl. VAT", readonly=True)
     sm_totals_match = fields.Boolean(
-        string="Totals match SM", compute="_compute_sm_totals_match", help="Odoo's amounts equal SM's totals."
+        string="Totals match SM",
+        compute="_compute_sm_totals_match",
+        help="Odoo's amounts equal SM's totals.",
     )
     sm_event_ids = fields.One2many("sm.order.event", "order_id", string="Order events")
-    sm_unavailable_line_count = fields.Integer(compute="_compute_sm_unavailable_line_count", string="Lines not available")
+    sm_unavailable_line_count = fields.Integer(
+        compute="_compute_sm_unavailable_line_count", string="Lines not available"
+    )
     sm_is_late = fields.Boolean(
-        string="Late", compute="_compute_sm_is_late", search="_search_sm_is_late",
+        string="Late",
+        compute="_compute_sm_is_late",
+        search="_search_sm_is_late",
         help="Promised date passed and the order is neither delivered nor cancelled.",
     )
 
@@ -63,20 +77,27 @@ class SaleOrder(models.Model):
         for order in self:
             order.sm_totals_match = not order.sm_id or (
                 float_compare(order.amount_total, order.sm_total_incl_vat, precision_digits=2) == 0
-                and float_compare(order.amount_untaxed, order.sm_total_excl_vat, precision_digits=2) == 0
+                and float_compare(order.amount_untaxed, order.sm_total_excl_vat, precision_digits=2)
+                == 0
             )
 
     @api.depends("order_line.sm_available", "order_line.display_type")
     def _compute_sm_unavailable_line_count(self):
         for order in self:
-            order.sm_unavailable_line_count = len(order.order_line.filtered(lambda line: not line.display_type and not line.sm_available))
+            order.sm_unavailable_line_count = len(
+                order.order_line.filtered(
+                    lambda line: not line.display_type and not line.sm_available
+                )
+            )
 
     @api.depends("sm_promised_date", "sm_status")
     def _compute_sm_is_late(self):
         today = fields.Date.context_today(self)
         for order in self:
             order.sm_is_late = bool(
-                order.sm_promised_date and order.sm_promised_date < today and order.sm_status not in CLOSED
+                order.sm_promised_date
+                and order.sm_promised_date < today
+                and order.sm_status not in CLOSED
             )
 
     def _search_sm_is_late(self, operator, value):
@@ -90,7 +111,9 @@ class SaleOrder(models.Model):
 
     def _get_invoiceable_lines(self, final=False):
         # SM invoices its orders: Odoo never does
-        return super(SaleOrder, self.filtered(lambda order: not order.sm_id))._get_invoiceable_lines(final)
+        return super(
+            SaleOrder, self.filtered(lambda order: not order.sm_id)
+        )._get_invoiceable_lines(final)
 
     def action_view_sm_events(self):
         """The order's change events and the messages sent for them."""

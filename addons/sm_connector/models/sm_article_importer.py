@@ -20,11 +20,14 @@ class SmArticleImporter(models.AbstractModel):
 
     @api.model
     def _prepare_lookups(self, backend, run, records):
-        showrooms = self.env["sm.showroom"].with_context(active_test=False).search([])
+        showrooms = self.env["sm.showroom"]._by_code()
         return ArticleLookups(
             category_ids=self._ensure_categories({category_path(rec) for rec in records}),
-            tax_ids={rate: backend._sale_tax_for_rate(rate).id for rate in {r["vat_rate"] for r in records}},
-            showroom_ids={room.code: room.id for room in showrooms if not room.is_web},
+            tax_ids={
+                rate: backend._sale_tax_for_rate(rate).id
+                for rate in {r["vat_rate"] for r in records}
+            },
+            showroom_ids={code: room.id for code, room in showrooms.items() if not room.is_web},
             active_langs=frozenset(dict(self.env["res.lang"].get_installed())),
         )
 
@@ -32,7 +35,7 @@ class SmArticleImporter(models.AbstractModel):
         """{path: category id}, creating the missing levels of each category path."""
         Category = self.env["product.category"]
         known = {}
-        for category in Category.search([]):
+        for category in Category.search_fetch([], ["name", "parent_id"]):
             chain, node = [], category
             while node:
                 chain.insert(0, node.name)
@@ -91,9 +94,18 @@ class SmArticleImporter(models.AbstractModel):
         for template, record in imported:
             per_lang = translations(record, active)
             names = {lang: t["name"] for lang, t in per_lang.items() if t["name"]}
-            descriptions = {lang: t["description_sale"] for lang, t in per_lang.items() if t["description_sale"]}
+            descriptions = {
+                lang: t["description_sale"] for lang, t in per_lang.items() if t["description_sale"]
+            }
             if names or descriptions:
-                rows.append(SQL("(%s, %s::jsonb, %s::jsonb)", template.id, json.dumps(names), json.dumps(descriptions)))
+                rows.append(
+                    SQL(
+                        "(%s, %s::jsonb, %s::jsonb)",
+                        template.id,
+                        json.dumps(names),
+                        json.dumps(descriptions),
+                    )
+                )
         if not rows:
             return
         templates = self.env["product.template"]

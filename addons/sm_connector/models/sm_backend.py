@@ -1,6 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..adapters.errors import SmTransportError
@@ -24,7 +24,9 @@ class SmBackend(models.Model):
 
     name = fields.Char(required=True, default="Silicon Master")
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
     transport = fields.Selection(
         [("rest", "REST API"), ("file", "File exports (CSV/XLSX)")],
         required=True,
@@ -68,8 +70,12 @@ class SmBackend(models.Model):
     state_ids = fields.One2many("sm.sync.state", "backend_id", string="Sync states")
     contacts_watermark = fields.Datetime(compute="_compute_sync_states")
     articles_watermark = fields.Datetime(compute="_compute_sync_states")
-    contacts_reconciled = fields.Datetime(string="Contacts reconciled", compute="_compute_sync_states")
-    articles_reconciled = fields.Datetime(string="Articles reconciled", compute="_compute_sync_states")
+    contacts_reconciled = fields.Datetime(
+        string="Contacts reconciled", compute="_compute_sync_states"
+    )
+    articles_reconciled = fields.Datetime(
+        string="Articles reconciled", compute="_compute_sync_states"
+    )
     orders_watermark = fields.Datetime(compute="_compute_sync_states")
     orders_reconciled = fields.Datetime(string="Orders reconciled", compute="_compute_sync_states")
     use_queue_job = fields.Boolean(
@@ -106,7 +112,11 @@ class SmBackend(models.Model):
                     [("backend_id", "=", backend.id), ("entity", "=", entity)], limit=1
                 )
                 backend[f"{entity}_count"] = Binding.search_count(
-                    [("backend_id", "=", backend.id), ("entity", "=", entity), ("sm_deleted", "=", False)]
+                    [
+                        ("backend_id", "=", backend.id),
+                        ("entity", "=", entity),
+                        ("sm_deleted", "=", False),
+                    ]
                 )
 
     # ------------------------------------------------------------ adapters
@@ -122,7 +132,7 @@ class SmBackend(models.Model):
 
     def _importer(self, entity):
         if entity not in IMPORTERS:
-            raise UserError(_("Unknown SM entity %s.", entity))
+            raise UserError(self.env._("Unknown SM entity %s.", entity))
         return self.env[IMPORTERS[entity]]
 
     # ------------------------------------------------------------ watermarks
@@ -160,7 +170,7 @@ class SmBackend(models.Model):
             # sudo: taxes are accounting config; the sync may run as a non-accountant user.
             tax = Tax.sudo().create(
                 {
-                    "name": _("VAT %(rate)s%% incl. (SM)", rate=f"{amount:g}"),
+                    "name": self.env._("VAT %(rate)s%% incl. (SM)", rate=f"{amount:g}"),
                     "amount": amount,
                     "amount_type": "percent",
                     "type_tax_use": "sale",
@@ -188,7 +198,9 @@ class SmBackend(models.Model):
             return
         admins = self.env.ref("sm_connector.group_sm_admin").user_ids.partner_id
         self.message_post(
-            body=_("The %(entity)s sync failed: %(reason)s", entity=run.entity, reason=run.message),
+            body=self.env._(
+                "The %(entity)s sync failed: %(reason)s", entity=run.entity, reason=run.message
+            ),
             partner_ids=admins.ids,
             subtype_xmlid="mail.mt_comment",
         )
@@ -206,10 +218,10 @@ class SmBackend(models.Model):
         try:
             if self.transport == "file":
                 answer = self._file_adapter().ping()
-                message = _("Export folder OK: %s file(s) waiting.", answer["files"])
+                message = self.env._("Export folder OK: %s file(s) waiting.", answer["files"])
             else:
                 answer = self._rest_adapter().ping()
-                message = _(
+                message = self.env._(
                     "Connected to Silicon Master (API v%(version)s, SM time %(time)s).",
                     version=answer.get("version"),
                     time=answer.get("server_time"),
@@ -220,7 +232,12 @@ class SmBackend(models.Model):
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
-            "params": {"title": _("Silicon Master"), "message": message, "type": kind, "sticky": kind != "success"},
+            "params": {
+                "title": self.env._("Silicon Master"),
+                "message": message,
+                "type": kind,
+                "sticky": kind != "success",
+            },
         }
 
     def _trigger_cron(self, xmlid):
@@ -230,8 +247,10 @@ class SmBackend(models.Model):
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": _("Silicon Master"),
-                "message": _("The sync starts in the background: follow it in the sync runs."),
+                "title": self.env._("Silicon Master"),
+                "message": self.env._(
+                    "The sync starts in the background: follow it in the sync runs."
+                ),
                 "type": "info",
                 "next": {"type": "ir.actions.act_window_close"},
             },
@@ -275,7 +294,9 @@ class SmBackend(models.Model):
 
     def action_retry_failed(self):
         """Import every open failed record again."""
-        errors = self.env["sm.sync.error"].search([("backend_id", "in", self.ids), ("state", "=", "open")])
+        errors = self.env["sm.sync.error"].search(
+            [("backend_id", "in", self.ids), ("state", "=", "open")]
+        )
         errors.action_retry()
         return self.action_view_errors()
 

@@ -30,7 +30,9 @@ class SmBinding(models.Model):
     payload_hash = fields.Char(help="Fingerprint of the last imported payload.")
     sm_updated_at = fields.Datetime(string="Updated in SM")
     sync_date = fields.Datetime(string="Synced on")
-    sm_deleted = fields.Boolean(string="Gone from SM", help="Removed in SM: the record is archived.")
+    sm_deleted = fields.Boolean(
+        string="Gone from SM", help="Removed in SM: the record is archived."
+    )
 
     _sm_id_unique = models.Constraint(
         "UNIQUE(backend_id, entity, sm_id)", "An SM record is bound once per backend."

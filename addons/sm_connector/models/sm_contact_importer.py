@@ -29,14 +29,20 @@ class SmContactImporter(models.AbstractModel):
     @api.model
     def _prepare_lookups(self, backend, run, records):
         env = self.env
-        showrooms = env["sm.showroom"].with_context(active_test=False).search([])
+        showrooms = env["sm.showroom"]._by_code()
         company_ids = {dep for dep in map(company_dependency, records) if dep}
         return ContactLookups(
-            country_ids=dict(env["res.country"].search([]).mapped(lambda c: (c.code, c.id))),
+            country_ids={
+                row["code"]: row["id"] for row in env["res.country"].search_read([], ["code"])
+            },
             active_langs=frozenset(dict(env["res.lang"].get_installed())),
             segment_tag_ids=backend._segment_tag_ids(),
-            showroom_ids={room.code: room.id for room in showrooms},
-            showroom_tag_ids={room.code: room.partner_tag_id.id for room in showrooms if room.partner_tag_id},
+            showroom_ids={code: room.id for code, room in showrooms.items()},
+            showroom_tag_ids={
+                code: room.partner_tag_id.id
+                for code, room in showrooms.items()
+                if room.partner_tag_id
+            },
             company_partner_ids=self._ensure_imported(backend, run, sorted(company_ids))
             if company_ids
             else {},
@@ -107,7 +113,11 @@ class SmContactImporter(models.AbstractModel):
             groups.setdefault((commercial, address_parent), partner.browse())
             groups[(commercial, address_parent)] |= partner
         for (commercial, address_parent), children in groups.items():
-            values = commercial._convert_fields_to_values(commercial._commercial_fields()) if commercial else {}
+            values = (
+                commercial._convert_fields_to_values(commercial._commercial_fields())
+                if commercial
+                else {}
+            )
             for fname in children._address_fields() if address_parent else ():
                 value = address_parent[fname]
                 if value:

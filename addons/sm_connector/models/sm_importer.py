@@ -15,7 +15,7 @@ import threading
 from collections import Counter
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from ..adapters.errors import SmTransportError
 from ..parsers.payload import payload_hash
@@ -50,7 +50,7 @@ class SmImporter(models.AbstractModel):
     # ------------------------------------------------------------------ hooks
     def _prepare_lookups(self, backend, run, records):
         """Fetch what the mapper needs for these records (one query per kind)."""
-        return None
+        raise NotImplementedError
 
     def _map(self, record, lookups):
         """Return (vals, issues) for one canonical record; raise SmRecordError to refuse it."""
@@ -82,8 +82,15 @@ class SmImporter(models.AbstractModel):
         try:
             # We hold the lock, so a run still marked running was killed mid-way.
             run.search(
-                [("backend_id", "=", backend.id), ("entity", "=", entity), ("state", "=", "running")]
-            )._finish("failed", message=_("Interrupted (the worker stopped); resumed by a later run."))
+                [
+                    ("backend_id", "=", backend.id),
+                    ("entity", "=", entity),
+                    ("state", "=", "running"),
+                ]
+            )._finish(
+                "failed",
+                message=self.env._("Interrupted (the worker stopped); resumed by a later run."),
+            )
             run = run.create({"backend_id": backend.id, "entity": entity, "mode": mode})
             self._commit(run)
             if backend.transport == "file":
@@ -103,7 +110,7 @@ class SmImporter(models.AbstractModel):
             self._fail(backend, run, str(exc))
         except Exception as exc:
             _logger.exception("SM %s sync crashed", entity)
-            self._fail(backend, run, _("Unexpected error: %s", exc))
+            self._fail(backend, run, self.env._("Unexpected error: %s", exc))
         finally:
             self._commit(run)
             self._unlock(backend)
@@ -143,7 +150,9 @@ class SmImporter(models.AbstractModel):
                     record = adapter.fetch_one(self._sm_entity, sm_id)
                 except SmTransportError as exc:
                     # the record needing it fails alone (logged, retried); the run goes on
-                    _logger.warning("SM %s %s could not be fetched: %s", self._sm_entity, sm_id, exc)
+                    _logger.warning(
+                        "SM %s %s could not be fetched: %s", self._sm_entity, sm_id, exc
+                    )
                     continue
                 if record:
                     fetched.append(record)
@@ -170,10 +179,14 @@ class SmImporter(models.AbstractModel):
                 if backend.use_queue_job:
                     # scale-out: the page is stored as a job, committed with the watermark
                     self.with_delay(
-                        description=_("SM %(entity)s page after %(since)s", entity=entity, since=watermark)
+                        description=self.env._(
+                            "SM %(entity)s page after %(since)s", entity=entity, since=watermark
+                        )
                     )._import_page_job(backend, page.records)
                     counts = Counter()
-                    run.message = _("Pages handed to queue jobs: see Queue → Jobs for their results.")
+                    run.message = self.env._(
+                        "Pages handed to queue jobs: see Queue → Jobs for their results."
+                    )
                 else:
                     counts = self._import_chunk(backend, run, page.records)
                 reached = _max_updated_at(page.records)
@@ -183,7 +196,7 @@ class SmImporter(models.AbstractModel):
                 run._add_counts(counts, processed=len(page.records), remaining=page.remaining)
                 run.watermark_to = watermark
             if self._commit(run, len(page.records), page.remaining) <= 0:
-                run.message = _("Time budget used up: the next run goes on from here.")
+                run.message = self.env._("Time budget used up: the next run goes on from here.")
                 break
 
     def _sync_files(self, backend, run):
@@ -191,14 +204,14 @@ class SmImporter(models.AbstractModel):
         files = adapter.pending_files(self._sm_entity)
         self._retry_open_errors(backend, run, None)
         if not files:
-            run.message = _("No export file waiting.")
+            run.message = self.env._("No export file waiting.")
             return
         for file_name in files:
             run.source = file_name
             try:
-                content = adapter.read(file_name)
+                content = adapter.read_export(file_name)
             except SmRecordError as exc:
-                adapter.archive(file_name, False, _("Refused: %s\n", exc))
+                adapter.archive(file_name, False, self.env._("Refused: %s\n", exc))
                 self.env["sm.sync.error"]._record_failure(
                     backend, self._sm_entity, file_name, str(exc), {"file": file_name}, run
                 )
@@ -261,7 +274,12 @@ class SmImporter(models.AbstractModel):
                     continue
                 fresh = adapter.fetch_one(self._sm_entity, error.reference)
                 if fresh is None:
-                    error.write({"state": "resolved", "reason": error.reason + _("\n(gone from SM)")})
+                    error.write(
+                        {
+                            "state": "resolved",
+                            "reason": error.reason + self.env._("\n(gone from SM)"),
+                        }
+                    )
                 else:
                     records.append(fresh)
             if records:
@@ -349,8 +367,11 @@ class SmImporter(models.AbstractModel):
             with self.env.cr.savepoint():
                 created = Model.create([vals for _t, vals, _r, _raw, _d in items])
             counts["created"] += len(items)
-            return [(odoo, rec, digest) for odoo, (_t, _v, rec, _raw, digest) in zip(created, items, strict=True)]
-        except Exception as exc:  # noqa: BLE001 - any DB/ORM error: fall back to find the culprit(s)
+            return [
+                (odoo, rec, digest)
+                for odoo, (_t, _v, rec, _raw, digest) in zip(created, items, strict=True)
+            ]
+        except Exception as exc:
             _logger.info("SM batch create of %s records failed (%s): one by one", len(items), exc)
         done = []
         for _target, vals, record, raw, digest in items:
@@ -358,7 +379,7 @@ class SmImporter(models.AbstractModel):
                 with self.env.cr.savepoint():
                     done.append((Model.create(vals), record, digest))
                 counts["created"] += 1
-            except Exception as exc:  # noqa: BLE001 - logged with the payload, the rest goes on
+            except Exception as exc:
                 self._record_db_failure(backend, run, record, raw, exc, counts)
         return done
 
@@ -375,7 +396,7 @@ class SmImporter(models.AbstractModel):
                     odoo.write(vals)
                 counts["updated"] += 1
                 done.append((odoo, record, digest))
-            except Exception as exc:  # noqa: BLE001 - logged with the payload, the rest goes on
+            except Exception as exc:
                 self._record_db_failure(backend, run, record, raw, exc, counts)
         return done
 
@@ -454,4 +475,3 @@ def _max_updated_at(raw_records):
         if latest is None or stamp > latest:
             latest = stamp
     return latest
-

@@ -18,8 +18,10 @@ class SmKitLine(models.Model):
     @api.depends("component_code")
     def _compute_component(self):
         codes = set(self.mapped("component_code"))
-        templates = self.env["product.template"].with_context(active_test=False).search(
-            [("default_code", "in", list(codes))]
+        templates = (
+            self.env["product.template"]
+            .with_context(active_test=False)
+            .search([("default_code", "in", list(codes))])
         )
         by_code = {t.default_code: t.id for t in templates}
         for line in self:

@@ -1,6 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -46,9 +46,11 @@ class SmManagedMixin(models.AbstractModel):
         touched = sorted(set(vals) & set(self._sm_managed_fields))
         if not touched or not any(self.mapped("sm_id")):
             return
-        labels = ", ".join(self._fields[name].get_description(self.env)["string"] for name in touched)
+        labels = ", ".join(
+            self._fields[name].get_description(self.env)["string"] for name in touched
+        )
         raise UserError(
-            _(
+            self.env._(
                 "%(fields)s of %(record)s come from Silicon Master and can only be changed there; "
                 "the next sync brings the change into Odoo.",
                 fields=labels,
@@ -61,15 +63,15 @@ class SmManagedMixin(models.AbstractModel):
             self._sm_check_managed_write(vals)
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_synced_from_sm(self):
         if not self.env.context.get("sm_sync") and any(self.mapped("sm_id")):
             raise UserError(
-                _(
+                self.env._(
                     "Records synced from Silicon Master cannot be deleted in Odoo: "
                     "they are archived when SM removes them."
                 )
             )
-        return super().unlink()
 
     @api.model
     def _get_view(self, view_id=None, view_type="form", **options):

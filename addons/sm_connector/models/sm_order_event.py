@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .sm_order_event_type import EVENT_TYPES
@@ -41,9 +41,11 @@ class SmOrderEvent(models.Model):
     state = fields.Selection(STATES, required=True, default="pending", index=True)
     state_reason = fields.Char(string="Why")
     message_id = fields.Many2one("mail.message", string="Message sent", readonly=True)
-    activity_id = fields.Many2one("mail.activity", string="Activity", readonly=True)
+    activity_id = fields.Many2one("mail.activity", readonly=True)
     sent_date = fields.Datetime(readonly=True)
-    new_date = fields.Date(compute="_compute_new_date", help="New date carried by the event, for messages.")
+    new_date = fields.Date(
+        compute="_compute_new_date", help="New date carried by the event, for messages."
+    )
 
     _key_unique = models.Constraint("UNIQUE(order_id, key)", "An order change is recorded once.")
 
@@ -57,7 +59,7 @@ class SmOrderEvent(models.Model):
 
     # ------------------------------------------------------------------ dispatch
     def _event_type_config(self):
-        configs = self.env["sm.order.event.type"].search([])
+        configs = self.env["sm.order.event.type"].search([], limit=len(EVENT_TYPES))
         return {config.code: config for config in configs}
 
     def _dispatch(self, now=None):
@@ -71,17 +73,22 @@ class SmOrderEvent(models.Model):
             config = configs.get(event.event_type)
             order = event.order_id
             if go_live and order.date_order.date() < go_live.date():
-                event._close("skipped", _("Order placed before the connector went live."))
+                event._close("skipped", self.env._("Order placed before the connector went live."))
             elif not config or config.mode == "off":
-                event._close("off", _("Messages of this kind are switched off."))
+                event._close("off", self.env._("Messages of this kind are switched off."))
             elif event.event_type == "delay" and event._still_settling(config, now):
                 continue  # a later dispatch decides, once the date has held
-            elif event.event_type == "delay" and str(order.sm_promised_date or "") != event.new_value:
-                event._close("cancelled", _("The promised date changed again before the message left."))
+            elif (
+                event.event_type == "delay" and str(order.sm_promised_date or "") != event.new_value
+            ):
+                event._close(
+                    "cancelled",
+                    self.env._("The promised date changed again before the message left."),
+                )
             elif event.event_type == "ready_for_pickup" and event._pickup_blockers():
                 event._block(event._pickup_blockers())
             elif not config.mail_template_id:
-                event._close("skipped", _("No message template for this kind of event."))
+                event._close("skipped", self.env._("No message template for this kind of event."))
             elif not order.partner_id.email:
                 event._plan_call(config)
             elif config.mode == "auto":
@@ -90,16 +97,23 @@ class SmOrderEvent(models.Model):
                 event._prepare(config)
 
     def _still_settling(self, config, now):
-        return config.settle_minutes and self.create_date + timedelta(minutes=config.settle_minutes) > now
+        return (
+            config.settle_minutes
+            and self.create_date + timedelta(minutes=config.settle_minutes) > now
+        )
 
     def _pickup_blockers(self):
         """SM says "ready": only true if every line is available (customers drove for nothing)."""
         order = self.order_id
         reasons = []
         if order.sm_delivery_mode != "pickup":
-            reasons.append(_("the order is delivered, not picked up"))
-        for line in order.order_line.filtered(lambda l: not l.display_type and not l.sm_available):
-            reasons.append(_("%(article)s is not available", article=line.product_id.display_name))
+            reasons.append(self.env._("the order is delivered, not picked up"))
+        for line in order.order_line.filtered(
+            lambda line: not line.display_type and not line.sm_available
+        ):
+            reasons.append(
+                self.env._("%(article)s is not available", article=line.product_id.display_name)
+            )
         return reasons
 
     def _close(self, state, reason):
@@ -114,7 +128,11 @@ class SmOrderEvent(models.Model):
 
     def _responsible(self):
         order = self.order_id
-        return order.user_id or order.sm_showroom_id.user_id or self.env["sm.backend"]._order_responsible()
+        return (
+            order.user_id
+            or order.sm_showroom_id.user_id
+            or self.env["sm.backend"]._order_responsible()
+        )
 
     def _send(self, config):
         subject, body = self._render(config)
@@ -126,7 +144,14 @@ class SmOrderEvent(models.Model):
             subtype_xmlid="mail.mt_comment",
             email_layout_xmlid="mail.mail_notification_light",
         )
-        self.write({"state": "sent", "message_id": message.id, "sent_date": fields.Datetime.now(), "state_reason": False})
+        self.write(
+            {
+                "state": "sent",
+                "message_id": message.id,
+                "sent_date": fields.Datetime.now(),
+                "state_reason": False,
+            }
+        )
         return message
 
     def _schedule(self, activity_type_xmlid, summary, note):
@@ -139,24 +164,45 @@ class SmOrderEvent(models.Model):
         subject, body = self._render(config)
         activity = self._schedule(
             "sm_connector.mail_activity_type_sm_message",
-            _("Message ready: %s", subject),
+            self.env._("Message ready: %s", subject),
             body,
         )
-        self.write({"state": "prepared", "activity_id": activity.id, "state_reason": _("Waiting for an agent to send it.")})
+        self.write(
+            {
+                "state": "prepared",
+                "activity_id": activity.id,
+                "state_reason": self.env._("Waiting for an agent to send it."),
+            }
+        )
 
     def _plan_call(self, config):
         subject, body = self._render(config)
         activity = self._schedule(
             "sm_connector.mail_activity_type_sm_call",
-            _("Call the customer (no e-mail): %s", subject),
+            self.env._("Call the customer (no e-mail): %s", subject),
             body,
         )
-        self.write({"state": "call", "activity_id": activity.id, "state_reason": _("The customer has no e-mail address.")})
+        self.write(
+            {
+                "state": "call",
+                "activity_id": activity.id,
+                "state_reason": self.env._("The customer has no e-mail address."),
+            }
+        )
 
     def _block(self, reasons):
-        note = _("SM marked the order ready for pickup, but: %s. Check before telling the customer.", "; ".join(reasons))
-        activity = self._schedule("sm_connector.mail_activity_type_sm_check", _("Check order before announcing pickup"), note)
-        self.write({"state": "blocked", "activity_id": activity.id, "state_reason": "; ".join(reasons)})
+        note = self.env._(
+            "SM marked the order ready for pickup, but: %s. Check before telling the customer.",
+            "; ".join(reasons),
+        )
+        activity = self._schedule(
+            "sm_connector.mail_activity_type_sm_check",
+            self.env._("Check order before announcing pickup"),
+            note,
+        )
+        self.write(
+            {"state": "blocked", "activity_id": activity.id, "state_reason": "; ".join(reasons)}
+        )
 
     # ------------------------------------------------------------------ buttons
     def action_send(self):
@@ -164,16 +210,21 @@ class SmOrderEvent(models.Model):
         configs = self._event_type_config()
         for event in self:
             if event.state not in ("prepared", "blocked", "call", "skipped", "off"):
-                raise UserError(_("This message was already sent or is still waiting."))
+                raise UserError(self.env._("This message was already sent or is still waiting."))
             config = configs.get(event.event_type)
             if not config or not config.mail_template_id:
-                raise UserError(_("No message template for this kind of event."))
+                raise UserError(self.env._("No message template for this kind of event."))
             if not event.order_id.partner_id.email:
-                raise UserError(_("%s has no e-mail address: call them instead.", event.order_id.partner_id.display_name))
+                raise UserError(
+                    self.env._(
+                        "%s has no e-mail address: call them instead.",
+                        event.order_id.partner_id.display_name,
+                    )
+                )
             activity = event.activity_id
             event._send(config)
             if activity.exists():
-                activity.action_feedback(feedback=_("Message sent."))
+                activity.action_feedback(feedback=self.env._("Message sent."))
         return True
 
     def action_preview(self):
@@ -181,13 +232,16 @@ class SmOrderEvent(models.Model):
         self.ensure_one()
         config = self._event_type_config().get(self.event_type)
         if not config or not config.mail_template_id:
-            raise UserError(_("No message template for this kind of event."))
+            raise UserError(self.env._("No message template for this kind of event."))
         return {
             "type": "ir.actions.act_window",
             "res_model": "mail.template.preview",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_mail_template_id": config.mail_template_id.id, "default_resource_ref": f"sm.order.event,{self.id}"},
+            "context": {
+                "default_mail_template_id": config.mail_template_id.id,
+                "default_resource_ref": f"sm.order.event,{self.id}",
+            },
         }
 
     @api.model
@@ -210,10 +264,18 @@ class SmOrderEvent(models.Model):
                 ("order_id.sm_status", "=", "ready_for_pickup"),
             ]
         )
-        reminded = set(self.search([("event_type", "=", "pickup_reminder"), ("order_id", "in", ready.order_id.ids)]).order_id.ids)
+        reminded = set(
+            self.search(
+                [("event_type", "=", "pickup_reminder"), ("order_id", "in", ready.order_id.ids)]
+            ).order_id.ids
+        )
         reminders = self.create(
             [
-                {"order_id": event.order_id.id, "event_type": "pickup_reminder", "key": "pickup_reminder"}
+                {
+                    "order_id": event.order_id.id,
+                    "event_type": "pickup_reminder",
+                    "key": "pickup_reminder",
+                }
                 for event in ready
                 if event.order_id.id not in reminded
             ]

@@ -34,23 +34,31 @@ class SmOrderImporter(models.AbstractModel):
             customer, articles = dependencies(record)
             customers.add(customer)
             codes |= articles
-        partner_ids = self.env["sm.contact.importer"]._ensure_imported(backend, run, sorted(customers))
+        partner_ids = self.env["sm.contact.importer"]._ensure_imported(
+            backend, run, sorted(customers)
+        )
         template_ids = self.env["sm.article.importer"]._ensure_imported(backend, run, sorted(codes))
-        templates = self.env["product.template"].with_context(active_test=False).browse(set(template_ids.values()))
+        templates = (
+            self.env["product.template"]
+            .with_context(active_test=False)
+            .browse(set(template_ids.values()))
+        )
         variant_of = {
             template.id: template.with_context(active_test=False).product_variant_ids[:1]
             for template in templates
         }
-        showrooms = self.env["sm.showroom"].with_context(active_test=False).search([])
+        showrooms = self.env["sm.showroom"]._by_code()
         lookups = OrderImportLookups(
             partner_ids=partner_ids,
-            product_ids={code: variant_of[tid].id for code, tid in template_ids.items() if tid in variant_of},
+            product_ids={
+                code: variant_of[tid].id for code, tid in template_ids.items() if tid in variant_of
+            },
             product_uom_ids={variant.id: variant.uom_id.id for variant in variant_of.values()},
             tax_ids={
                 rate: backend._sale_tax_for_rate(rate).id
                 for rate in {line["vat_rate"] for rec in records for line in rec["lines"]}
             },
-            showroom_ids={room.code: room.id for room in showrooms},
+            showroom_ids={code: room.id for code, room in showrooms.items()},
             go_live=self.env["sm.sync.state"]._for(backend, "orders").go_live,
         )
         self._load_current_state(backend, records, lookups)
@@ -63,9 +71,14 @@ class SmOrderImporter(models.AbstractModel):
         if not order_ids:
             return
         self.env["sale.order"].flush_model(["sm_status", "sm_promised_date"])
-        self.env["sale.order.line"].flush_model(["sm_line_no", "sm_available", "sm_expected_date", "product_id"])
+        self.env["sale.order.line"].flush_model(
+            ["sm_line_no", "sm_available", "sm_expected_date", "product_id"]
+        )
         self.env.cr.execute(
-            SQL("SELECT id, sm_status, sm_promised_date FROM sale_order WHERE id = ANY(%s)", list(order_ids))
+            SQL(
+                "SELECT id, sm_status, sm_promised_date FROM sale_order WHERE id = ANY(%s)",
+                list(order_ids),
+            )
         )
         headers = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         self.env.cr.execute(
@@ -82,7 +95,9 @@ class SmOrderImporter(models.AbstractModel):
             lines.setdefault(sm_id, {})[line_no] = (available, expected and expected.isoformat())
         for order_id, (status, promised) in headers.items():
             sm_id = order_ids[order_id]
-            lookups.before[sm_id] = OrderState(status, promised and promised.isoformat(), lines.get(sm_id, {}))
+            lookups.before[sm_id] = OrderState(
+                status, promised and promised.isoformat(), lines.get(sm_id, {})
+            )
 
     def _archive_records(self, records):
         # orders have no archive: an order removed in SM is cancelled and flagged, never deleted
@@ -127,7 +142,9 @@ class SmOrderImporter(models.AbstractModel):
                     rearmed |= known
                 continue
             existing[(order.id, event.key)] = True
-            line = order.order_line.filtered(lambda l, n=event.line_no: n and l.sm_line_no == n)[:1]
+            line = order.order_line.filtered(
+                lambda line, n=event.line_no: n and line.sm_line_no == n
+            )[:1]
             vals_list.append(
                 {
                     "order_id": order.id,

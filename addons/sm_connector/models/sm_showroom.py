@@ -1,6 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SmShowroom(models.Model):
@@ -21,7 +21,9 @@ class SmShowroom(models.Model):
     opening_hours = fields.Text(translate=True, help="Shown in pickup messages.")
     email = fields.Char()
     user_id = fields.Many2one(
-        "res.users", string="Responsible", help="Gets the order activities of this showroom (messages to send, calls)."
+        "res.users",
+        string="Responsible",
+        help="Gets the order activities of this showroom (messages to send, calls).",
     )
     phone = fields.Char()
     partner_tag_id = fields.Many2one(
@@ -32,3 +34,10 @@ class SmShowroom(models.Model):
     )
 
     _code_unique = models.Constraint("UNIQUE(code)", "A showroom code must be unique.")
+
+    @api.model
+    def _by_code(self):
+        """{code: showroom} of every showroom, archived ones included (a handful of records)."""
+        return {
+            room.code: room for room in self.with_context(active_test=False).search([], limit=100)
+        }

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -45,7 +45,11 @@ class SmSyncError(models.Model):
     @api.model
     def _record_failure(self, backend, entity, reference, reason, payload, run=None):
         """Log (or refresh) the open error of one SM record."""
-        text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False, default=str)
+        text = (
+            payload
+            if isinstance(payload, str)
+            else json.dumps(payload, ensure_ascii=False, default=str)
+        )
         existing = self.search(
             [
                 ("backend_id", "=", backend.id),
@@ -65,9 +69,7 @@ class SmSyncError(models.Model):
             vals["attempts"] = existing.attempts + 1
             existing.write(vals)
             return existing
-        return self.create(
-            dict(vals, backend_id=backend.id, entity=entity, reference=reference)
-        )
+        return self.create(dict(vals, backend_id=backend.id, entity=entity, reference=reference))
 
     @api.model
     def _resolve(self, backend, entity, references):
@@ -95,12 +97,16 @@ class SmSyncError(models.Model):
 
     def action_retry(self):
         """Import these records again from their stored payloads."""
-        for (backend, entity), errors in self.filtered(lambda e: e.state == "open").grouped(
-            lambda e: (e.backend_id, e.entity)
-        ).items():
-            records = [rec for rec in (err._payload_record() for err in errors) if isinstance(rec, dict)]
+        for (backend, entity), errors in (
+            self.filtered(lambda e: e.state == "open")
+            .grouped(lambda e: (e.backend_id, e.entity))
+            .items()
+        ):
+            records = [
+                rec for rec in (err._payload_record() for err in errors) if isinstance(rec, dict)
+            ]
             if not records:
-                raise UserError(_("These errors have no record payload to import again."))
+                raise UserError(self.env._("These errors have no record payload to import again."))
             backend._importer(entity)._import_payloads(backend, records, mode="retry")
         return True
 

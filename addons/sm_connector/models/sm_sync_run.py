@@ -1,6 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from .sm_binding import ENTITY_SELECTION
 
@@ -56,15 +56,17 @@ class SmSyncRun(models.Model):
     def _compute_progress(self):
         for run in self:
             total = run.processed + run.remaining
-            run.progress = 100.0 if run.state != "running" else (
-                100.0 * run.processed / total if total else 0.0
+            run.progress = (
+                100.0
+                if run.state != "running"
+                else (100.0 * run.processed / total if total else 0.0)
             )
 
     @api.depends("backend_id", "entity", "date_start")
     def _compute_display_name(self):
         labels = dict(self._fields["entity"]._description_selection(self.env))
         for run in self:
-            run.display_name = _(
+            run.display_name = self.env._(
                 "%(entity)s sync of %(date)s",
                 entity=labels.get(run.entity, run.entity),
                 date=fields.Datetime.to_string(run.date_start),
@@ -103,7 +105,7 @@ class SmSyncRun(models.Model):
     def summary(self):
         """One line an admin reads at a glance."""
         self.ensure_one()
-        return _(
+        return self.env._(
             "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
             "%(archived)s archived, %(failed)s failed in %(duration).1f s",
             created=self.created,

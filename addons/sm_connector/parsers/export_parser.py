@@ -96,7 +96,7 @@ def _cell_text(value):
 
 def read_xlsx_rows(data):
     """Bytes of an XLSX export → (header, iterator of (row number, list of cells))."""
-    import openpyxl  # noqa: PLC0415 (only needed for XLSX files)
+    import openpyxl
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     rows = book.worksheets[0].iter_rows(values_only=True)
@@ -167,13 +167,17 @@ def article_record(row):
         "id": row.get("code"),
         "code": row.get("code"),
         "ean13": row.get("ean13"),
-        "name": {lang: row.get(f"name_{lang}") for lang in ("fr", "nl", "en") if row.get(f"name_{lang}")},
+        "name": {
+            lang: row.get(f"name_{lang}") for lang in ("fr", "nl", "en") if row.get(f"name_{lang}")
+        },
         "description": {
             lang: row.get(f"description_{lang}")
             for lang in ("fr", "nl", "en")
             if row.get(f"description_{lang}")
         },
-        "category": [part.strip() for part in (row.get("category") or "").split(">") if part.strip()],
+        "category": [
+            part.strip() for part in (row.get("category") or "").split(">") if part.strip()
+        ],
         "collection": row.get("collection"),
         "brand": row.get("brand"),
         "price_incl_vat": row.get("price_incl_vat"),

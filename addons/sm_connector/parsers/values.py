@@ -22,7 +22,12 @@ def parse_timestamp(value):
             day, month, year, hour, minute, second = match.groups()
             try:
                 stamp = dt.datetime(
-                    int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+                    int(year),
+                    int(month),
+                    int(day),
+                    int(hour or 0),
+                    int(minute or 0),
+                    int(second or 0),
                 )
             except ValueError as exc:
                 raise ValueError(f"not a timestamp: {text!r} ({exc})") from None

@@ -27,9 +27,13 @@ class SmCase(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.agent = new_test_user(
-            cls.env, login="sm-agent", groups="sm_connector.group_sm_agent,sales_team.group_sale_salesman"
+            cls.env,
+            login="sm-agent",
+            groups="sm_connector.group_sm_agent,sales_team.group_sale_salesman",
         )
-        cls.manager = new_test_user(cls.env, login="sm-manager", groups="sm_connector.group_sm_manager")
+        cls.manager = new_test_user(
+            cls.env, login="sm-manager", groups="sm_connector.group_sm_manager"
+        )
 
     def setUp(self):
         super().setUp()
@@ -58,12 +62,18 @@ class SmCase(TransactionCase):
         return set(self.store.table(entity).records)
 
     def partners(self, **domain):
-        return self.env["res.partner"].with_context(active_test=False).search(
-            [("sm_id", "!=", False)] + [(k, "=", v) for k, v in domain.items()]
+        return (
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search([("sm_id", "!=", False)] + [(k, "=", v) for k, v in domain.items()])
         )
 
     def products(self):
-        return self.env["product.template"].with_context(active_test=False).search([("sm_id", "!=", False)])
+        return (
+            self.env["product.template"]
+            .with_context(active_test=False)
+            .search([("sm_id", "!=", False)])
+        )
 
     def binding(self, entity, sm_id):
         return self.env["sm.binding"].search(

@@ -17,11 +17,18 @@ class TestArticleSync(SmCase):
         live = self.store.table("articles").records
         products = self.products()
         self.assertEqual(set(products.mapped("sm_id")), set(live))
-        article = next(r for r in live.values() if r.get("active") and r.get("stock") and not r.get("components"))
+        article = next(
+            r
+            for r in live.values()
+            if r.get("active") and r.get("stock") and not r.get("components")
+        )
         product = products.filtered(lambda p: p.sm_id == article["id"])
         self.assertEqual(product.default_code, article["code"])
         self.assertAlmostEqual(product.list_price, float(article["price_incl_vat"]))
-        self.assertEqual(product.categ_id.complete_name.split(" / ")[-len(article["category"]):], article["category"])
+        self.assertEqual(
+            product.categ_id.complete_name.split(" / ")[-len(article["category"]) :],
+            article["category"],
+        )
         # (taxes of other companies, e.g. from demo data, stay untouched)
         tax = product.taxes_id.filtered(lambda t: t.company_id == self.backend.company_id)
         self.assertTrue(tax.price_include)

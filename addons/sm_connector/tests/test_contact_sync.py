@@ -19,13 +19,17 @@ class TestContactSync(SmCase):
         self.assertEqual(run.created + run.updated, len(live))
         self.assertEqual(run.failed, 0)
         # people are attached to their company, companies are companies
-        people_in_companies = [r for r in self.store.table("contacts").records.values() if r.get("company_id")]
+        people_in_companies = [
+            r for r in self.store.table("contacts").records.values() if r.get("company_id")
+        ]
         self.assertTrue(people_in_companies, "the dataset has people working for companies")
         for record in people_in_companies:
             person = self.partners(sm_id=record["id"])
             self.assertEqual(person.parent_id.sm_id, record["company_id"])
         # ranks, segment tags and home showroom come along
-        sample = next(r for r in self.store.table("contacts").records.values() if r.get("showroom") == "LIE")
+        sample = next(
+            r for r in self.store.table("contacts").records.values() if r.get("showroom") == "LIE"
+        )
         partner = self.partners(sm_id=sample["id"])
         self.assertEqual(partner.sm_showroom_id.code, "LIE")
         self.assertIn(self.env.ref("sm_connector.partner_tag_showroom_lie"), partner.category_id)
@@ -38,7 +42,13 @@ class TestContactSync(SmCase):
         dirty = self.store.dirty["contacts"]
         for sm_id in dirty["invalid_vat"]:
             partner = self.partners(sm_id=sm_id)
-            self.assertEqual(partner.vat.replace(" ", "").upper()[-4:], self.store.get("contacts", sm_id)["vat"].replace(" ", "").replace(".", "").upper()[-4:])
+            self.assertEqual(
+                partner.vat.replace(" ", "").upper()[-4:],
+                self.store.get("contacts", sm_id)["vat"]
+                .replace(" ", "")
+                .replace(".", "")
+                .upper()[-4:],
+            )
             self.assertTrue(partner.sm_has_data_issues)
             self.assertIn("VAT", partner.sm_data_issues)
         for sm_id in dirty["malformed_phone"]:
@@ -67,13 +77,17 @@ class TestContactSync(SmCase):
 
     def test_rerun_from_scratch_is_idempotent_with_zero_writes(self):
         self.sync()
-        self.env.cr.execute("SELECT max(write_date), count(*) FROM res_partner WHERE sm_id IS NOT NULL")
+        self.env.cr.execute(
+            "SELECT max(write_date), count(*) FROM res_partner WHERE sm_id IS NOT NULL"
+        )
         before = self.env.cr.fetchone()
         self.backend.action_reset_watermarks()
         run = self.sync()
         self.assertEqual((run.created, run.updated, run.failed), (0, 0, 0))
         self.assertEqual(run.unchanged, len(self.live_ids("contacts")))
-        self.env.cr.execute("SELECT max(write_date), count(*) FROM res_partner WHERE sm_id IS NOT NULL")
+        self.env.cr.execute(
+            "SELECT max(write_date), count(*) FROM res_partner WHERE sm_id IS NOT NULL"
+        )
         self.assertEqual(self.env.cr.fetchone(), before)
 
     def test_touched_but_unchanged_record_costs_no_write(self):
@@ -86,7 +100,9 @@ class TestContactSync(SmCase):
 
     def test_deleted_in_sm_means_archived_in_odoo(self):
         self.sync()
-        person = next(r for r in self.store.table("contacts").records.values() if not r["is_company"])
+        person = next(
+            r for r in self.store.table("contacts").records.values() if not r["is_company"]
+        )
         self.store.delete("contacts", [person["id"]])
         run = self.sync()
         self.assertEqual(run.archived, 1)
@@ -97,8 +113,14 @@ class TestContactSync(SmCase):
 
     def test_full_reconciliation_archives_what_sm_no_longer_lists(self):
         self.sync()
-        ghost = self.env["res.partner"].with_context(sm_sync=True).create({"name": "Ghost", "sm_id": "C9999999"})
-        self.env["sm.binding"]._upsert(self.backend, "contacts", [("C9999999", ghost.id, "x", None)])
+        ghost = (
+            self.env["res.partner"]
+            .with_context(sm_sync=True)
+            .create({"name": "Ghost", "sm_id": "C9999999"})
+        )
+        self.env["sm.binding"]._upsert(
+            self.backend, "contacts", [("C9999999", ghost.id, "x", None)]
+        )
         run = self.sync(mode="reconcile")
         self.assertEqual(run.state, "done", run.message)
         self.assertEqual(run.archived, 1)
@@ -109,15 +131,26 @@ class TestContactSync(SmCase):
         record = next(
             r
             for r in self.store.table("contacts").records.values()
-            if r.get("email") and not r["is_company"] and r["id"] not in str(self.store.dirty["contacts"])
+            if r.get("email")
+            and not r["is_company"]
+            and r["id"] not in str(self.store.dirty["contacts"])
         )
-        existing = self.env["res.partner"].create({"name": "Typed by hand", "email": record["email"].upper()})
+        existing = self.env["res.partner"].create(
+            {"name": "Typed by hand", "email": record["email"].upper()}
+        )
         company = next(
-            r for r in self.store.table("contacts").records.values()
-            if r["is_company"] and r.get("vat") and r["id"] not in self.store.dirty["contacts"]["invalid_vat"]
+            r
+            for r in self.store.table("contacts").records.values()
+            if r["is_company"]
+            and r.get("vat")
+            and r["id"] not in self.store.dirty["contacts"]["invalid_vat"]
         )
         existing_company = self.env["res.partner"].create(
-            {"name": "Company typed by hand", "is_company": True, "vat": company["vat"].replace(" ", "").replace(".", "")}
+            {
+                "name": "Company typed by hand",
+                "is_company": True,
+                "vat": company["vat"].replace(" ", "").replace(".", ""),
+            }
         )
         self.sync()
         self.assertEqual(existing.sm_id, record["id"])
@@ -153,7 +186,7 @@ class TestContactSync(SmCase):
         self.assertTrue(self.partners(sm_id=victim))
 
     def test_queue_job_scale_out_path(self):
-        from odoo.addons.queue_job.tests.common import trap_jobs  # noqa: PLC0415
+        from odoo.addons.queue_job.tests.common import trap_jobs
 
         self.backend.use_queue_job = True
         with trap_jobs() as trap:

@@ -9,8 +9,29 @@ from odoo.tests import tagged
 
 from .common import API_KEY, SmCase
 
-PARTNER_FIELDS = ("name", "is_company", "vat", "street", "zip", "city", "email", "phone", "mobile", "lang", "sm_segment")
-PRODUCT_FIELDS = ("name", "default_code", "barcode", "list_price", "standard_price", "sm_stock_summary", "sm_next_restock_date", "active")
+PARTNER_FIELDS = (
+    "name",
+    "is_company",
+    "vat",
+    "street",
+    "zip",
+    "city",
+    "email",
+    "phone",
+    "mobile",
+    "lang",
+    "sm_segment",
+)
+PRODUCT_FIELDS = (
+    "name",
+    "default_code",
+    "barcode",
+    "list_price",
+    "standard_price",
+    "sm_stock_summary",
+    "sm_next_restock_date",
+    "active",
+)
 
 
 class _Rollback(Exception):
@@ -31,7 +52,12 @@ class TestFileImport(SmCase):
     def _export(self, fmt, encoding="cp1252", entities=("contacts", "articles")):
         answer = requests.post(
             f"{self.base_url}/_sim/export",
-            json={"dir": self.folder, "format": fmt, "encoding": encoding, "entities": list(entities)},
+            json={
+                "dir": self.folder,
+                "format": fmt,
+                "encoding": encoding,
+                "entities": list(entities),
+            },
             headers={"X-SM-Api-Key": API_KEY},
             timeout=30,
         )
@@ -42,7 +68,10 @@ class TestFileImport(SmCase):
             p.sm_id: tuple(p[f] for f in PARTNER_FIELDS) + (p.parent_id.sm_id, p.country_id.code)
             for p in self.partners()
         }
-        products = {p.sm_id: tuple(p[f] for f in PRODUCT_FIELDS) + (p.categ_id.complete_name,) for p in self.products()}
+        products = {
+            p.sm_id: tuple(p[f] for f in PRODUCT_FIELDS) + (p.categ_id.complete_name,)
+            for p in self.products()
+        }
         return partners, products
 
     def _rest_snapshot(self):
@@ -67,7 +96,11 @@ class TestFileImport(SmCase):
             self.assertEqual(run.failed, 0, run.error_ids.mapped("reason"))
         got = self._snapshot()
         for index, kind in enumerate(("contacts", "articles")):
-            differing = {k: (expected[index].get(k), got[index].get(k)) for k in set(expected[index]) | set(got[index]) if expected[index].get(k) != got[index].get(k)}
+            differing = {
+                k: (expected[index].get(k), got[index].get(k))
+                for k in set(expected[index]) | set(got[index])
+                if expected[index].get(k) != got[index].get(k)
+            }
             self.assertFalse(differing, f"{kind} differ between REST and {fmt}")
         done = os.listdir(os.path.join(self.folder, "done"))
         self.assertEqual(len([n for n in done if n.endswith(".report.txt")]), 2)
@@ -90,13 +123,17 @@ class TestFileImport(SmCase):
         self.assertEqual(second.processed, 0)
 
     def test_unusable_file_goes_to_failed_with_a_report(self):
-        with open(os.path.join(self.folder, "contacts_20261120083000.csv"), "w", encoding="utf-8") as handle:
+        with open(
+            os.path.join(self.folder, "contacts_20261120083000.csv"), "w", encoding="utf-8"
+        ) as handle:
             handle.write("foo;bar\n1;2\n")
         run = self.sync("contacts", backend=self.file_backend)
         self.assertEqual(run.failed, 1)
         failed = os.path.join(self.folder, "failed")
         self.assertIn("contacts_20261120083000.csv", os.listdir(failed))
-        with open(os.path.join(failed, "contacts_20261120083000.csv.report.txt"), encoding="utf-8") as report:
+        with open(
+            os.path.join(failed, "contacts_20261120083000.csv.report.txt"), encoding="utf-8"
+        ) as report:
             self.assertIn("lacks columns", report.read())
 
     def test_bad_row_is_logged_and_the_file_still_imported(self):

@@ -26,7 +26,9 @@ class TestOrderSync(SmCase):
         orders = [
             sm_id
             for sm_id in sorted(self.live_ids("orders"))
-            if (self.store.get("contacts", self.store.get("orders", sm_id)["customer_id"]) or {}).get("email")
+            if (
+                self.store.get("contacts", self.store.get("orders", sm_id)["customer_id"]) or {}
+            ).get("email")
             and self.store.get("orders", sm_id)["customer_id"] not in dirty
         ]
         self.pickup_id, self.delivery_id = orders[0], orders[1]
@@ -50,7 +52,9 @@ class TestOrderSync(SmCase):
         return self.env["sm.order.event"].search(dom)
 
     def customer_messages(self, order):
-        return order.message_ids.filtered(lambda m: m.message_type == "comment" and order.partner_id in m.partner_ids)
+        return order.message_ids.filtered(
+            lambda m: m.message_type == "comment" and order.partner_id in m.partner_ids
+        )
 
     def first_sync(self):
         run = self.sync("orders")
@@ -69,12 +73,26 @@ class TestOrderSync(SmCase):
             self.assertEqual(order.partner_id.sm_id, record["customer_id"])
             self.assertEqual(order.name, record["id"])
             self.assertEqual(
-                sorted(order.order_line.mapped("sm_line_no")), sorted(line["line_no"] for line in record["lines"])
+                sorted(order.order_line.mapped("sm_line_no")),
+                sorted(line["line_no"] for line in record["lines"]),
             )
-            self.assertAlmostEqual(order.amount_total, float(Decimal(record["total_incl_vat"])), places=2, msg=order.name)
-            self.assertAlmostEqual(order.amount_untaxed, float(Decimal(record["total_excl_vat"])), places=2, msg=order.name)
+            self.assertAlmostEqual(
+                order.amount_total,
+                float(Decimal(record["total_incl_vat"])),
+                places=2,
+                msg=order.name,
+            )
+            self.assertAlmostEqual(
+                order.amount_untaxed,
+                float(Decimal(record["total_excl_vat"])),
+                places=2,
+                msg=order.name,
+            )
             self.assertTrue(order.sm_totals_match)
-            self.assertEqual(order.state, {"quotation": "draft", "cancelled": "cancel"}.get(record["status"], "sale"))
+            self.assertEqual(
+                order.state,
+                {"quotation": "draft", "cancelled": "cancel"}.get(record["status"], "sale"),
+            )
         # customers and articles came along, on demand
         self.assertTrue(self.partners())
         self.assertTrue(self.products())
@@ -95,13 +113,22 @@ class TestOrderSync(SmCase):
         self.sim.faults.add("status", "/api/v1/articles", count=1000, status=503)
         run = self.sync("orders")
         self.assertEqual(run.state, "done")
-        self.assertEqual(run.failed, len(self.live_ids("orders")), (run.processed, run.created, run.unchanged, run.archived, run.message))
+        self.assertEqual(
+            run.failed,
+            len(self.live_ids("orders")),
+            (run.processed, run.created, run.unchanged, run.archived, run.message),
+        )
         self.assertFalse(self.env["sale.order"].search([("sm_id", "!=", False)]))
-        errors = self.env["sm.sync.error"].search([("entity", "=", "orders"), ("state", "=", "open")])
+        errors = self.env["sm.sync.error"].search(
+            [("entity", "=", "orders"), ("state", "=", "open")]
+        )
         self.assertEqual(len(errors), len(self.live_ids("orders")))
         self.sim.faults.clear()
         self.sync("orders")
-        self.assertEqual(len(self.env["sale.order"].search([("sm_id", "!=", False)])), len(self.live_ids("orders")))
+        self.assertEqual(
+            len(self.env["sale.order"].search([("sm_id", "!=", False)])),
+            len(self.live_ids("orders")),
+        )
         self.assertFalse(errors.filtered(lambda e: e.state == "open"))
 
     # events and messages --------------------------------------------------------
@@ -136,14 +163,19 @@ class TestOrderSync(SmCase):
     def test_ready_for_pickup_is_not_sent_while_a_line_is_missing(self):
         self.first_sync()
         record = self.store.get("orders", self.pickup_id)
-        lines = [dict(record["lines"][0], available=False, expected_date="2026-12-20")] + record["lines"][1:]
+        lines = [dict(record["lines"][0], available=False, expected_date="2026-12-20")] + record[
+            "lines"
+        ][1:]
         self.store.set_field("orders", self.pickup_id, "lines", lines)
         self.store.set_field("orders", self.pickup_id, "status", "ready_for_pickup")
         self.sync("orders")
         order = self.order(self.pickup_id)
         ready = self.events(self.pickup_id, event_type="ready_for_pickup")
         self.assertEqual(ready.state, "blocked")
-        self.assertEqual(ready.activity_id.activity_type_id, self.env.ref("sm_connector.mail_activity_type_sm_check"))
+        self.assertEqual(
+            ready.activity_id.activity_type_id,
+            self.env.ref("sm_connector.mail_activity_type_sm_check"),
+        )
         # the missing line itself is announced, with its new date
         missing = self.events(self.pickup_id, event_type="line_unavailable")
         self.assertEqual((missing.state, missing.new_value), ("sent", "2026-12-20"))
@@ -158,13 +190,18 @@ class TestOrderSync(SmCase):
         event = self.events(self.delivery_id, event_type="delay")
         order = self.order(self.delivery_id)
         self.assertEqual(event.state, "prepared")
-        self.assertEqual(event.activity_id.activity_type_id, self.env.ref("sm_connector.mail_activity_type_sm_message"))
+        self.assertEqual(
+            event.activity_id.activity_type_id,
+            self.env.ref("sm_connector.mail_activity_type_sm_message"),
+        )
         self.assertFalse(self.customer_messages(order))
         event.with_user(self.agent).action_send()
         self.assertEqual(event.state, "sent")
         self.assertEqual(len(self.customer_messages(order)), 1)
         open_activities = order.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("sm_connector.mail_activity_type_sm_message")
+            lambda a: (
+                a.activity_type_id == self.env.ref("sm_connector.mail_activity_type_sm_message")
+            )
         )
         self.assertFalse(open_activities, "the activity is marked done")
 
@@ -196,7 +233,10 @@ class TestOrderSync(SmCase):
         self.sync("orders")
         event = self.events(self.delivery_id, event_type="delay")
         self.assertEqual(event.state, "call")
-        self.assertEqual(event.activity_id.activity_type_id, self.env.ref("sm_connector.mail_activity_type_sm_call"))
+        self.assertEqual(
+            event.activity_id.activity_type_id,
+            self.env.ref("sm_connector.mail_activity_type_sm_call"),
+        )
         self.assertIn("2026", event.activity_id.note)
 
     def test_pickup_reminder_once(self):
@@ -219,7 +259,11 @@ class TestOrderSync(SmCase):
         new = dict(self.store.get("orders", self.pickup_id))
         new_id = "SO26-999999"
         table = self.store.table("orders")
-        table.put(dict(new, id=new_id, date=go_live.date().isoformat(), updated_at=self.store.next_stamp()))
+        table.put(
+            dict(
+                new, id=new_id, date=go_live.date().isoformat(), updated_at=self.store.next_stamp()
+            )
+        )
         self.sync("orders")
         procedure = self.events(new_id, event_type="procedure")
         self.assertEqual(procedure.state, "sent")
@@ -245,7 +289,9 @@ class TestOrderSync(SmCase):
         run = self.sync("orders")
         self.assertEqual(run.state, "failed")
         self.sync("orders")
-        already_cancelled = [sm_id for sm_id in changed if self.events(sm_id, event_type="cancelled")]
+        already_cancelled = [
+            sm_id for sm_id in changed if self.events(sm_id, event_type="cancelled")
+        ]
         for sm_id in already_cancelled:
             self.assertEqual(len(self.events(sm_id, event_type="cancelled")), 1)
         self.assertEqual(len(self.events(event_type="cancelled")), len(already_cancelled))
@@ -254,7 +300,9 @@ class TestOrderSync(SmCase):
     def test_messages_in_the_customers_language(self):
         for lang in ("fr_FR", "nl_BE"):
             self.env["res.lang"]._activate_lang(lang)
-        self.env["ir.module.module"]._load_module_terms(["sm_connector"], ["fr_FR", "nl_BE"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["sm_connector"], ["fr_FR", "nl_BE"], overwrite=True
+        )
         expected = {}
         for sm_id, lang in ((self.delivery_id, "fr"), (self.pickup_id, "nl")):
             customer = self.store.get("orders", sm_id)["customer_id"]

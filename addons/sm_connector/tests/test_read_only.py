@@ -31,7 +31,9 @@ class TestReadOnly(SmCase):
         self.store.set_field("contacts", self.partner.sm_id, "segment", "B2B")
         self.sync()
         self.assertIn(tag, self.partner.category_id)
-        self.assertIn(self.env.ref("sm_connector.partner_tag_segment_b2b"), self.partner.category_id)
+        self.assertIn(
+            self.env.ref("sm_connector.partner_tag_segment_b2b"), self.partner.category_id
+        )
 
     def test_partners_created_in_odoo_stay_editable(self):
         own = self.env["res.partner"].with_user(self.agent).create({"name": "Walk-in customer"})
