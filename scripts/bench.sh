@@ -22,3 +22,4 @@ cd "$REPO_ROOT"
 "$PY" -m bench.sm_sync_bench --template "$template" --conf "$conf" --contacts "$(n 20000)" --articles "$(n 15000)"
 "$PY" -m bench.sm_orders_bench --template "$template" --conf "$conf" --orders "$(n 50000)" \
     --contacts "$(n 20000)" --articles "$(n 15000)"
+"$PY" -m bench.tcx_lookup_bench --template "$template" --conf "$conf" --partners "$(n 100000)"

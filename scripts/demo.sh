@@ -26,6 +26,16 @@ fi
 # Simulators of the external systems (SM, 3CX, iAdvize), when present, run beside Odoo.
 if [ -x "$REPO_ROOT/scripts/simulators.sh" ]; then "$REPO_ROOT/scripts/simulators.sh" start "$db"; fi
 
+# Once Odoo answers, replay what 3CX sends (caller-ID lookups, call reports) so the call journal
+# and missed-call follow-up have something to show.
+if [ -d "$REPO_ROOT/simulators/threecx" ]; then
+    ( for _ in $(seq 1 120); do
+          curl -fs -o /dev/null "http://localhost:$ODOO_HTTP_PORT/web/login" && break; sleep 2
+      done
+      "$PY" -m simulators.threecx drive --odoo-url "http://localhost:$ODOO_HTTP_PORT" \
+          --api-key tcx-demo-api-key --scenario demo >"$RUN_DIR/sim-threecx-drive.log" 2>&1 ) &
+fi
+
 cat >&2 <<MSG
 
   Odoo 19 with the SM CRM suite:  http://localhost:$ODOO_HTTP_PORT
@@ -33,5 +43,6 @@ cat >&2 <<MSG
   (Ctrl-C stops Odoo)
 
 MSG
+cd "$REPO_ROOT"
 exec "$REPO_ROOT/scripts/odoo.sh" -d "$db" --db-filter="^$db\$" --http-interface="${ODOO_HTTP_INTERFACE:-0.0.0.0}" \
     --log-level="${ODOO_LOG_LEVEL:-info}"

@@ -46,7 +46,9 @@ def drive(args):
     if args.scenario == "lookup":
         for number in args.numbers:
             run = driver.lookup(number)
-            print(f"{number}: HTTP {run.status} {run.outputs if run.outputs is not None else run.answer}")
+            print(
+                f"{number}: HTTP {run.status} {run.outputs if run.outputs is not None else run.answer}"
+            )
         return 0
     raise SystemExit(f"unknown scenario {args.scenario}")
 
@@ -68,7 +70,9 @@ def main(argv=None):
     p_drive = sub.add_parser("drive", help="send 3CX's CRM requests (lookup, ReportCall) to Odoo")
     p_drive.add_argument("--odoo-url", required=True)
     p_drive.add_argument("--api-key", required=True)
-    p_drive.add_argument("--template", help="CRM template XML downloaded from Odoo (default: rendered)")
+    p_drive.add_argument(
+        "--template", help="CRM template XML downloaded from Odoo (default: rendered)"
+    )
     p_drive.add_argument("--scenario", choices=["demo", "lookup"], default="demo")
     p_drive.add_argument("--extension", default="101", help="agent extension used in reports")
     p_drive.add_argument("--queue", default="800", help="queue extension of missed queue calls")

@@ -61,7 +61,8 @@ class CrmTemplate:
         if self.root.tag != "Crm":
             raise ValueError("not a 3CX CRM template (root is not <Crm>)")
         self.parameters = {
-            p.get("Name"): p.get("Default", "") for p in self.root.iterfind("./Parameters/Parameter")
+            p.get("Name"): p.get("Default", "")
+            for p in self.root.iterfind("./Parameters/Parameter")
         }
         self.parameters.update(parameters or {})
         self.number = self.root.find("Number")
@@ -76,7 +77,13 @@ class CrmTemplate:
         """Apply ``<Number Prefix=…>`` to the caller number, as 3CX does before a lookup."""
         prefix = self.number.get("Prefix", "AsIs") if self.number is not None else "AsIs"
         digits = number.strip()
-        bare = digits[1:] if digits.startswith("+") else digits[2:] if digits.startswith("00") else None
+        bare = (
+            digits[1:]
+            if digits.startswith("+")
+            else digits[2:]
+            if digits.startswith("00")
+            else None
+        )
         if bare is None or prefix == "AsIs":
             return digits
         return {"Off": bare, "Plus": "+" + bare, "Zeros": "00" + bare}.get(prefix, digits)
@@ -118,7 +125,9 @@ class CrmTemplate:
         run.method = request.get("RequestType", "Get").upper()
         run.url = self.expand(request.get("Url"), env)
         for value in request.iterfind("./Headers/Value"):
-            run.headers[value.get("Key")] = self.expand(value.text, env, int(value.get("Passes", 1)))
+            run.headers[value.get("Key")] = self.expand(
+                value.text, env, int(value.get("Passes", 1))
+            )
         post_values = request.find("PostValues")
         if post_values is not None:
             run.body = {
@@ -145,7 +154,8 @@ class CrmTemplate:
         if not all(_resolve(answer, rule.text or "") not in (None, "") for rule in rules):
             return None
         variables = {
-            var.get("Name"): _resolve(answer, var.get("Path", "")) for var in scenario.iterfind("./Variables/Variable")
+            var.get("Name"): _resolve(answer, var.get("Path", ""))
+            for var in scenario.iterfind("./Variables/Variable")
         }
         return {
             output.get("Type"): self.expand(output.get("Value"), {**self.parameters, **variables})

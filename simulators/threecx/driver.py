@@ -50,7 +50,9 @@ class CallSpec:
         answered = self.call_type in ("Inbound", "Outbound")
         established = self.start + timedelta(seconds=self.ring_seconds) if answered else None
         talk = self.talk_seconds if answered else 0
-        end = (established or self.start + timedelta(seconds=self.ring_seconds)) + timedelta(seconds=talk)
+        end = (established or self.start + timedelta(seconds=self.ring_seconds)) + timedelta(
+            seconds=talk
+        )
         direction = "Outbound" if self.call_type in ("Outbound", "Notanswered") else "Inbound"
         return {
             "CallType": self.call_type,
@@ -95,7 +97,9 @@ class ThreeCXDriver:
             "CreateContactFirstName": first_name,
             "CreateContactLastName": last_name,
         }
-        return self.template.run("CreateContactRecordFromClient", variables, self.session, self.timeout)
+        return self.template.run(
+            "CreateContactRecordFromClient", variables, self.session, self.timeout
+        )
 
 
 # The demo contacts of tcx_click2dial (demo/tcx_demo.xml) and the formats 3CX may send.
@@ -115,9 +119,14 @@ def demo(driver, out=print, extension="101", queue="800"):
     for number in DEMO_LOOKUPS:
         run = driver.lookup(number)
         who = run.outputs and " ".join(
-            part for part in (run.outputs.get("FirstName"), run.outputs.get("LastName"),
-                              run.outputs.get("CompanyName") and f"({run.outputs['CompanyName']})") if part
-        )  # fmt: skip
+            part
+            for part in (
+                run.outputs.get("FirstName"),
+                run.outputs.get("LastName"),
+                run.outputs.get("CompanyName") and f"({run.outputs['CompanyName']})",
+            )
+            if part
+        )
         out(f"lookup {number!r}: HTTP {run.status} -> {who or 'no match'}")
         results["lookups"].append(run)
     start = utcnow() - timedelta(hours=2)
@@ -126,7 +135,9 @@ def demo(driver, out=print, extension="101", queue="800"):
         CallSpec("+3242234567", "Missed", queue=queue, start=start + timedelta(minutes=20)),
         CallSpec("+33612345678", "Outbound", agent=extension, start=start + timedelta(minutes=35)),
         CallSpec("+3281223344", "Missed", agent=extension, start=start + timedelta(minutes=50)),
-        CallSpec("+32475123456", "Notanswered", agent=extension, start=start + timedelta(minutes=70)),
+        CallSpec(
+            "+32475123456", "Notanswered", agent=extension, start=start + timedelta(minutes=70)
+        ),
     )
     for call in (*calls, calls[0]):  # the last one replays the first: journaled once
         run = driver.report_call(call)

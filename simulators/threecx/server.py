@@ -34,34 +34,47 @@ class ThreeCXHandler(JsonRequestHandler):
             return self._send_html(WEBCLIENT_PAGE)
         if path == "/_sim/faults":
             return self.handle_fault_control(method)
-        if path == "/_sim/calls":
-            if method == "DELETE":
-                cleared = len(self.pbx.calls)
-                self.pbx.calls.clear()
-                return self.send_json(200, {"cleared": cleared})
-            return self.send_json(200, {"calls": list(self.pbx.calls), "rejected": list(self.pbx.rejected)})
-        if path == "/_sim/stats" and method == "GET":
-            return self.send_json(200, {**self.pbx.stats(), "requests_served": self.server.requests_served})
-        if path == "/_sim/expire-tokens" and method == "POST":
-            return self.send_json(200, {"expired": self.pbx.expire_tokens()})
-        if path == "/_sim/offline" and method == "POST":
-            body = self.json_body()
-            dns = {str(dn) for dn in body.get("extensions", [])} if isinstance(body, dict) else set()
-            self.pbx.offline = dns
-            return self.send_json(200, {"offline": sorted(dns)})
-        if path == "/_sim/reset" and method == "POST":
-            self.pbx.reset()
-            self.server.faults.clear()
-            self.server.reset_counters()
-            return self.send_json(200, self.pbx.stats())
-        raise HttpError(404, "not_found", f"no route for {method} {path}")
+        control = CONTROL_ROUTES.get((method, path))
+        if control is None:
+            raise HttpError(404, "not_found", f"no route for {method} {path}")
+        return self.send_json(200, control(self))
+
+    # control endpoints (/_sim/...), never faulted ----------------------------------------
+    def _calls(self):
+        return {"calls": list(self.pbx.calls), "rejected": list(self.pbx.rejected)}
+
+    def _clear_calls(self):
+        cleared = len(self.pbx.calls)
+        self.pbx.calls.clear()
+        return {"cleared": cleared}
+
+    def _stats(self):
+        return {**self.pbx.stats(), "requests_served": self.server.requests_served}
+
+    def _expire(self):
+        return {"expired": self.pbx.expire_tokens()}
+
+    def _offline(self):
+        body = self.json_body()
+        dns = {str(dn) for dn in body.get("extensions", [])} if isinstance(body, dict) else set()
+        self.pbx.offline = dns
+        return {"offline": sorted(dns)}
+
+    def _reset(self):
+        self.pbx.reset()
+        self.server.faults.clear()
+        self.server.reset_counters()
+        return self.pbx.stats()
 
     def _token(self):
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if content_type != "application/x-www-form-urlencoded":
-            return self.send_json(400, {"error": "invalid_request",
-                                        "error_description": "form body expected"})  # fmt: skip
-        form = {key: values[0] for key, values in parse_qs(self.body.decode("utf-8", "replace")).items()}
+            return self.send_json(
+                400, {"error": "invalid_request", "error_description": "form body expected"}
+            )
+        form = {
+            key: values[0] for key, values in parse_qs(self.body.decode("utf-8", "replace")).items()
+        }
         try:
             answer = self.pbx.issue_token(form)
         except PbxError as exc:
@@ -89,6 +102,16 @@ class ThreeCXHandler(JsonRequestHandler):
         self.wfile.write(body)
 
 
+CONTROL_ROUTES = {
+    ("GET", "/_sim/calls"): ThreeCXHandler._calls,
+    ("DELETE", "/_sim/calls"): ThreeCXHandler._clear_calls,
+    ("GET", "/_sim/stats"): ThreeCXHandler._stats,
+    ("POST", "/_sim/expire-tokens"): ThreeCXHandler._expire,
+    ("POST", "/_sim/offline"): ThreeCXHandler._offline,
+    ("POST", "/_sim/reset"): ThreeCXHandler._reset,
+}
+
+
 class ThreeCXSimulator:
     """A 3CX v20 PBX on a free localhost port (or ``port``), for tests, demo and bench.
 
@@ -99,8 +122,16 @@ class ThreeCXSimulator:
     >>> sim.stop()
     """
 
-    def __init__(self, client_id="odoo-demo", client_secret="odoo-demo-secret",
-                 extensions=("101", "102", "103"), token_ttl=3600, host="127.0.0.1", port=0):  # fmt: skip
+    def __init__(
+        self,
+        client_id="odoo-demo",
+        client_secret="odoo-demo-secret",
+        extensions=("101", "102", "103"),
+        *,
+        token_ttl=3600,
+        host="127.0.0.1",
+        port=0,
+    ):
         self.state = PbxState(client_id, client_secret, extensions, token_ttl)
         self.faults = FaultInjector()
         self._server = BackgroundServer(ThreeCXHandler, self.state, self.faults, host, port)

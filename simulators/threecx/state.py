@@ -27,8 +27,14 @@ class PbxState:
     refuses to ring them). ``token_ttl`` is in seconds (``expires_in`` of the token answer).
     """
 
-    def __init__(self, client_id="odoo-demo", client_secret="odoo-demo-secret",
-                 extensions=("101", "102", "103"), token_ttl=3600, clock=time.monotonic):  # fmt: skip
+    def __init__(
+        self,
+        client_id="odoo-demo",
+        client_secret="odoo-demo-secret",
+        extensions=("101", "102", "103"),
+        token_ttl=3600,
+        clock=time.monotonic,
+    ):
         self.client_id = client_id
         self.client_secret = client_secret
         self.extensions = {str(dn) for dn in extensions}
@@ -90,13 +96,23 @@ class PbxState:
             raise self._refuse(400, dn, None, "InvalidRequest", "The body must be a JSON object")
         destination = body.get("destination")
         if not isinstance(destination, str) or not _DESTINATION.match(destination.strip()):
-            raise self._refuse(400, dn, destination, "InvalidDestination",
-                               f"Destination {destination!r} is not a dialable number")  # fmt: skip
+            raise self._refuse(
+                400,
+                dn,
+                destination,
+                "InvalidDestination",
+                f"Destination {destination!r} is not a dialable number",
+            )
         if dn not in self.extensions:
             raise self._refuse(404, dn, destination, "NotFound", f"DN {dn} not found")
         if dn in self.offline:
-            raise self._refuse(422, dn, destination, "DeviceNotRegistered",
-                               f"Extension {dn} has no registered phone")  # fmt: skip
+            raise self._refuse(
+                422,
+                dn,
+                destination,
+                "DeviceNotRegistered",
+                f"Extension {dn} has no registered phone",
+            )
         with self._lock:
             call_id = next(self._ids)
             record = {
@@ -137,8 +153,12 @@ class PbxState:
 
     def _refuse(self, status, dn, destination, reason, text):
         with self._lock:
-            self.rejected.append({"status": status, "dn": dn, "destination": destination, "reason": reason})
-        return PbxError(status, {"finalstatus": "Failure", "reason": reason, "reasontext": text, "result": None})
+            self.rejected.append(
+                {"status": status, "dn": dn, "destination": destination, "reason": reason}
+            )
+        return PbxError(
+            status, {"finalstatus": "Failure", "reason": reason, "reasontext": text, "result": None}
+        )
 
     # control -------------------------------------------------------------------------
     def reset(self):

@@ -117,7 +117,7 @@ class TcxCrmController(http.Controller):
         _e164, best = self._lookup(env, pbx, number)
         if not best:
             return _json({})  # unknown: 3CX offers to create the contact
-        base_url = env["tcx.pbx"].browse(pbx["id"])._tcx_odoo_url()
+        base_url = pbx["odoo_url"] or env["tcx.pbx"].get_base_url()
         return _json({"contact": contact_answer(best, base_url)})
 
     @http.route(

@@ -1,3 +1,8 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import res_config_settings, res_partner, res_users, tcx_call, tcx_pbx, tcx_queue
+from . import res_users
+from . import tcx_pbx
+from . import tcx_queue
+from . import tcx_call
+from . import res_partner
+from . import res_config_settings

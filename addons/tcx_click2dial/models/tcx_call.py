@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import mute_logger
+from odoo.tools import format_datetime, mute_logger
 
 from ..adapters.errors import TcxError
 from ..helpers import numbers
@@ -288,8 +288,9 @@ class TcxCall(models.Model):
             self.number_e164, None, partner=self.partner_id, pbx=pbx, callback_of=self
         )
         answer = call._tcx_dial_answer(pbx)
-        if answer.get("url"):
-            return {"type": "ir.actions.act_url", "url": answer["url"], "target": "new"}
+        if answer.get("url"):  # web client in a new tab; tel: handed to the phone application
+            target = "self" if answer["mode"] == "tel" else "new"
+            return {"type": "ir.actions.act_url", "url": answer["url"], "target": target}
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -298,7 +299,7 @@ class TcxCall(models.Model):
                 "title": self.env._("3CX"),
                 "message": answer["message"],
                 "sticky": not answer["ok"],
-                "next": {"type": "ir.actions.act_window_close"},
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
 
@@ -338,7 +339,7 @@ class TcxCall(models.Model):
                 )
                 activities.action_feedback(feedback=feedback)
         if not self.callback_of_id:
-            self.sudo().callback_of_id = pending.sorted("start_date")[-1]
+            self.callback_of_id = pending.sorted("start_date")[-1]
 
     def _tcx_callback_assignee(self):
         """Who calls back this missed call: the agent it rang, the queue's callback agent, the
@@ -381,7 +382,7 @@ class TcxCall(models.Model):
                 body=self.env._(
                     "%(who)s called again at %(when)s.",
                     who=self._tcx_who(),
-                    when=fields.Datetime.to_string(self.start_date),
+                    when=format_datetime(self.env, self.start_date, tz=assignee.tz or None),
                 ),
                 subtype_xmlid="mail.mt_note",
             )
@@ -431,8 +432,12 @@ class TcxCall(models.Model):
                 [("extension", "=", report.queue), ("company_id", "=", company_id)], limit=1
             )
         partner = self.env["res.partner"]
-        if report.entity_id:
-            partner = partner.browse(report.entity_id).exists()
+        if report.entity_id:  # our contact id, from the lookup 3CX ran when the call started
+            partner = (
+                partner.browse(report.entity_id)
+                .exists()
+                .filtered(lambda p: p.active and p.company_id.id in (False, company_id))
+            )
         if not partner and e164:
             best = partner._tcx_lookup(e164, region, company_id)[1]
             partner = partner.browse(best[0]["id"]) if best else partner

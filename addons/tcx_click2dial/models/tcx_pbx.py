@@ -154,35 +154,36 @@ class TcxPbx(models.Model):
     @api.model
     @tools.ormcache()
     def _tcx_key_table(self):
-        """((pbx id, api key, company id, country code), ...) of the active PBXes (cached)."""
-        rows = self.sudo().search_read(
-            [("api_key", "!=", False)], ["api_key", "company_id", "country_id"]
-        )
-        countries = {row["country_id"][0] for row in rows if row["country_id"]}
-        codes = {c.id: c.code for c in self.env["res.country"].sudo().browse(countries)}
+        """What the 3CX endpoints need of each active PBX, cached: no query per request.
+
+        ``((id, api key, company id, country code, odoo url), ...)``; the cache is cleared
+        whenever a PBX changes.
+        """
+        # the keys are admin-only fields: only this server-side check reads them
+        pbxes = self.sudo().search([("api_key", "!=", False)])
         return tuple(
-            (
-                row["id"],
-                row["api_key"],
-                row["company_id"][0],
-                codes.get(row["country_id"] and row["country_id"][0]),
-            )
-            for row in rows
+            (pbx.id, pbx.api_key, pbx.company_id.id, pbx.country_id.code, pbx.odoo_url or "")
+            for pbx in pbxes
         )
 
     @api.model
     def _tcx_authenticate(self, key):
-        """The PBX whose API key is ``key`` (constant-time comparison), as a dict, or None."""
+        """The PBX whose API key is ``key`` (constant-time comparison), as a dict, or None.
+
+        ``{"id", "company_id", "region", "odoo_url"}`` (``odoo_url`` may be empty: use the
+        web base URL then).
+        """
         if not key or not isinstance(key, str):
             return None
         found = None
-        for pbx_id, pbx_key, company_id, country in self._tcx_key_table():
+        for pbx_id, pbx_key, company_id, country, odoo_url in self._tcx_key_table():
             # compare with every key, always: the time taken says nothing about which matched
             if hmac.compare_digest(pbx_key.encode(), key.encode()):
                 found = {
                     "id": pbx_id,
                     "company_id": company_id,
                     "region": country or numbers.DEFAULT_REGION,
+                    "odoo_url": odoo_url.rstrip("/"),
                 }
         return found
 

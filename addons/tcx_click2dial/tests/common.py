@@ -114,7 +114,10 @@ class TcxMixin:
 
     def dial(self, number, user=None, record=None):
         """Click-to-dial as ``user`` (default: the agent) from ``record`` (a contact...)."""
-        Call = self.env["tcx.call"].with_user(user or self.agent)
+        user = user or self.agent
+        Call = (
+            self.env["tcx.call"].with_user(user).with_context(lang=user.lang)
+        )  # as the web client
         if record is not None:
             return Call.tcx_click_to_dial(number, record._name, record.id)
         return Call.tcx_click_to_dial(number)

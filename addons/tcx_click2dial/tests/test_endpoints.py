@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+import odoo.sql_db
 from odoo.tests import tagged
 
 from ..helpers.crm_template import API_KEY_HEADER, CREATE_PATH, LOOKUP_PATH, REPORT_PATH
@@ -43,6 +44,15 @@ class TestThreeCXEndpoints(TcxHttpCase):
                 "EntityType": "Contacts",
             },
         )
+
+    def test_lookup_request_costs_one_query(self):
+        self.get(LOOKUP_PATH, Number="+32476987654")  # warm: routing map, key table, base URL
+        self.env.flush_all()
+        before = odoo.sql_db.sql_counter
+        response = self.get(LOOKUP_PATH, Number="0476 98 76 54")
+        queries = odoo.sql_db.sql_counter - before
+        self.assertEqual(response.json()["contact"]["ContactId"], str(self.julie.id))
+        self.assertLessEqual(queries, 2, "the whole HTTP request, key check included")
 
     def test_lookup_ambiguity_and_unknown(self):
         run = self.driver.lookup("+3242998877")  # the company's switchboard, Julie shares it
