@@ -384,11 +384,23 @@ class SmImporter(models.AbstractModel):
         return done
 
     def _update(self, backend, run, Model, items, counts):
-        """Write changed records one by one (each in a savepoint: one bad record can't sink the chunk)."""
+        """Write changed records (a failing chunk is retried record by record, each in a savepoint)."""
         if not items:
             return []
         targets = [(Model.browse(target), vals) for target, vals, _r, _raw, _d in items]
         self._adjust_update_vals(targets)
+        try:
+            # one savepoint for the chunk; a failure replays it record by record below
+            with self.env.cr.savepoint():
+                for odoo, vals in targets:
+                    odoo.write(vals)
+            counts["updated"] += len(items)
+            return [
+                (odoo, rec, digest)
+                for (odoo, _v), (_t, _vals, rec, _raw, digest) in zip(targets, items, strict=True)
+            ]
+        except Exception as exc:
+            _logger.info("SM batch update of %s records failed (%s): one by one", len(items), exc)
         done = []
         for (odoo, vals), (_t, _v, record, raw, digest) in zip(targets, items, strict=True):
             try:

@@ -66,12 +66,12 @@ class SmOrderEvent(models.Model):
         """Decide and act for pending events: send, prepare, plan a call, or hold back."""
         now = now or fields.Datetime.now()
         configs = self._event_type_config()
-        go_live = self.env["sm.sync.state"]._orders_go_live()
-        if self.env["sm.backend"].search_count([("message_older_orders", "=", True)], limit=1):
-            go_live = False
-        for event in self.filtered(lambda e: e.state == "pending"):
+        pending = self.filtered(lambda e: e.state == "pending")
+        go_live_of = pending.order_id._sm_go_live_by_order()
+        for event in pending:
             config = configs.get(event.event_type)
             order = event.order_id
+            go_live = go_live_of.get(order.id)
             if go_live and order.date_order.date() < go_live.date():
                 event._close("skipped", self.env._("Order placed before the connector went live."))
             elif not config or config.mode == "off":

@@ -34,9 +34,3 @@ class SmSyncState(models.Model):
     def _for(self, backend, entity):
         state = self.search([("backend_id", "=", backend.id), ("entity", "=", entity)], limit=1)
         return state or self.create({"backend_id": backend.id, "entity": entity})
-
-    @api.model
-    def _orders_go_live(self):
-        """The earliest go-live of the orders sync (messages are only for later orders)."""
-        states = self.search([("entity", "=", "orders"), ("go_live", "!=", False)])
-        return min(states.mapped("go_live")) if states else False

@@ -61,18 +61,25 @@ class SmCase(TransactionCase):
     def live_ids(self, entity):
         return set(self.store.table(entity).records)
 
+    def bound_ids(self, entity):
+        """Odoo ids bound by the backends of this test (demo data may hold SM records too)."""
+        bindings = self.env["sm.binding"].search(
+            [("backend_id", ">=", self.backend.id), ("entity", "=", entity)]
+        )
+        return bindings.mapped("res_id")
+
     def partners(self, **domain):
         return (
             self.env["res.partner"]
             .with_context(active_test=False)
-            .search([("sm_id", "!=", False)] + [(k, "=", v) for k, v in domain.items()])
+            .search([("id", "in", self.bound_ids("contacts"))] + [(k, "=", v) for k, v in domain.items()])
         )
 
     def products(self):
         return (
             self.env["product.template"]
             .with_context(active_test=False)
-            .search([("sm_id", "!=", False)])
+            .search([("id", "in", self.bound_ids("articles"))])
         )
 
     def binding(self, entity, sm_id):
