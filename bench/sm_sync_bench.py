@@ -104,6 +104,7 @@ def main(argv=None):
     parser.add_argument("--conf", required=True)
     parser.add_argument("--contacts", type=int, default=20_000)
     parser.add_argument("--articles", type=int, default=15_000)
+    parser.add_argument("--skip-naive", action="store_true", help="only the incremental measure")
     args = parser.parse_args(argv)
 
     ours_db, naive_db = f"{args.template}_ours", f"{args.template}_naive"
