@@ -71,7 +71,7 @@ def copy_values(cr, table, columns, row_id):
 
 def setup(env):
     """Alias domain, agents in the web shop team, SM orders: what routing needs."""
-    from odoo import fields  # noqa: PLC0415
+    from odoo import fields
 
     domain = env["mail.alias.domain"].create({"name": ALIAS_DOMAIN})
     env.company.alias_domain_id = domain
@@ -210,7 +210,7 @@ def insert_tickets(env, count, partners, start_number, rng, sample):
 
 def build_messages(rows, orders, count, rng):
     """The incoming e-mails of one batch (same ones at both scales)."""
-    from odoo.addons.omnichannel_inbox.helpers.mail_threading import THREAD_INDEX_HEADER  # noqa: PLC0415
+    from odoo.addons.omnichannel_inbox.helpers.mail_threading import THREAD_INDEX_HEADER
 
     open_identified = [r for r in rows if r["recent"] and r["partner"]]
     with_root = [r for r in rows if r["root"]]
@@ -253,7 +253,7 @@ def build_messages(rows, orders, count, rng):
                 msg_id=f"bench-in-{index}-{rng.random()}@visitors.bench",
                 headers=headers,
                 body=body,
-            )  # fmt: skip
+            )
         )
     return messages
 
@@ -317,7 +317,7 @@ def main(argv=None):
     parser.add_argument("--messages", type=int, default=120)
     args = parser.parse_args(argv)
 
-    from odoo import api  # noqa: PLC0415
+    from odoo import api
 
     db = f"{args.template}_inbox_route"
     copy_database(args.template, db)

@@ -134,17 +134,18 @@ def main(argv=None):
                     f"  ours {entity}: {counter.seconds:.1f} s, {counter.queries} queries, {counts}",
                     flush=True,
                 )
-            naive_reg = odoo_env(args.conf, naive_db)
-            naive_seconds = 0.0
-            for entity in ("contacts", "articles"):
-                counter = naive_run(naive_reg, url, entity)
-                naive_seconds += counter.seconds
-                print(
-                    f"  naive {entity}: {counter.seconds:.1f} s, {counter.queries} queries",
-                    flush=True,
-                )
-            total = args.contacts + args.articles
-            report(f"sm_full_import_{total}", full_seconds, naive_seconds, int(full_queries))
+            if not args.skip_naive:
+                naive_reg = odoo_env(args.conf, naive_db)
+                naive_seconds = 0.0
+                for entity in ("contacts", "articles"):
+                    counter = naive_run(naive_reg, url, entity)
+                    naive_seconds += counter.seconds
+                    print(
+                        f"  naive {entity}: {counter.seconds:.1f} s, {counter.queries} queries",
+                        flush=True,
+                    )
+                total = args.contacts + args.articles
+                report(f"sm_full_import_{total}", full_seconds, naive_seconds, int(full_queries))
 
             changes = sim_post(url, "/_sim/advance", {"minutes": 60, "change_ratio": 0.01})
             print(f"  SM changed: {json.dumps(changes)[:300]}", flush=True)

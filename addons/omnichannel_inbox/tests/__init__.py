@@ -1,3 +1,13 @@
-# Copyright 2026 SM CRM suite contributors
-# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_install
+from . import test_mail
+from . import test_iadvize
+from . import test_phone
+from . import test_dedup
+from . import test_sla
+from . import test_routing
+from . import test_orders
+from . import test_livechat
+from . import test_portal_security
+from . import test_dashboard
+from . import test_tour
+from . import test_canned

@@ -1,0 +1,1 @@
+# External I/O (HTTP clients), no Odoo environment.

@@ -1,0 +1,1 @@
+# Pure Python helpers (no Odoo environment): parsers and decisions of the routing pipeline.

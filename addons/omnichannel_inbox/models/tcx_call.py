@@ -1,0 +1,141 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup, escape
+
+from odoo import fields, models
+from odoo.addons.tcx_click2dial.helpers import numbers
+
+from ..helpers.request import InboxRequest
+
+MISSED = ("missed", "unanswered")
+
+
+class TcxCall(models.Model):
+    """3CX calls in the inbox: a missed call becomes a callback ticket (or joins the caller's
+    open ticket); an answered call becomes a ticket in one click; an answered callback
+    counts as the answer of the caller's waiting phone ticket."""
+
+    _inherit = "tcx.call"
+
+    inbox_ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Ticket", index="btree_not_null", ondelete="set null", copy=False
+    )
+
+    def _on_call_logged(self):
+        res = super()._on_call_logged()
+        for call in self:
+            if call.direction == "inbound" and call.status in MISSED and not call.inbox_ticket_id:
+                if call.number_e164 or call.partner_id:
+                    call._inbox_ticket()
+            elif call.direction == "outbound" and call.status == "answered":
+                call._inbox_answer_waiting_tickets()
+        return res
+
+    def _inbox_request(self):
+        self.ensure_one()
+        missed = self.direction == "inbound" and self.status in MISSED
+        who = self._tcx_who()
+        if missed:
+            subject = self.env._("Callback: %(who)s", who=who)
+        else:
+            subject = self.env._("Call with %(who)s", who=who)
+        region = numbers.region_of(self.number_e164) or numbers.DEFAULT_REGION
+        return InboxRequest(
+            channel="phone",
+            company_id=self.company_id.id,
+            received=self.start_date or fields.Datetime.now(),
+            subject=subject,
+            phone=self.number_e164 or self.number or "",
+            name=self.contact_name or "",
+            region=region,
+            partner_id=self.partner_id.id or 0,
+            user_id=0 if missed else self.user_id.id or 0,
+            external_ref=f"tcx.call:{self.id}",
+            first_response=None if missed else (self.answer_date or self.start_date),
+        )
+
+    def _inbox_ticket(self):
+        """The ticket of this call (new or the caller's open one), linked to the call."""
+        self.ensure_one()
+        req = self._inbox_request()
+        call = self
+        Ticket = self.env["helpdesk.ticket"].sudo()
+
+        def create_ticket(vals):
+            vals["description"] = call._inbox_call_summary()
+            return Ticket.with_context(mail_create_nolog=True, inbox_routing=True).create(vals)
+
+        ticket, outcome = self.env["inbox.router"]._route(req, create_ticket)
+        # sudo: link the call (3CX journal rights differ from helpdesk rights)
+        self.sudo().inbox_ticket_id = ticket
+        channel = self.env["helpdesk.ticket.channel"]._inbox_get("phone", ticket.company_id)
+        ticket.message_post(
+            body=self._inbox_call_summary(),
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+            inbox_channel_id=channel.id or False,
+            author_id=self.partner_id.id or False,
+            email_from=numbers.pretty(self.number_e164) or self.number,
+        )
+        return ticket, outcome
+
+    def _inbox_call_summary(self):
+        self.ensure_one()
+        number = numbers.pretty(self.number_e164) or self.number or ""
+        when = fields.Datetime.to_string(self.start_date)
+        if self.direction == "inbound" and self.status in MISSED:
+            text = self.env._(
+                "Missed call from %(number)s at %(when)s (UTC): call back.",
+                number=number,
+                when=when,
+            )
+        elif self.direction == "inbound":
+            text = self.env._(
+                "Call from %(number)s at %(when)s (UTC), answered by %(agent)s (%(duration)s).",
+                number=number,
+                when=when,
+                agent=self.user_id.name or self.extension or "?",
+                duration=self.duration_display,
+            )
+        else:
+            text = self.env._("Call to %(number)s at %(when)s (UTC).", number=number, when=when)
+        return Markup("<p>%s</p>") % escape(text)
+
+    def action_inbox_create_ticket(self):
+        """One click from an answered call: its ticket (new, or the caller's open one)."""
+        self.ensure_one()
+        self.check_access("read")
+        ticket = self.inbox_ticket_id
+        if not ticket:
+            ticket, _outcome = self._inbox_ticket()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.ticket",
+            "res_id": ticket.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_inbox_open_ticket(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.ticket",
+            "res_id": self.inbox_ticket_id.id,
+            "view_mode": "form",
+        }
+
+    def _inbox_answer_waiting_tickets(self):
+        """An answered outbound call answers the open phone tickets of that number."""
+        self.ensure_one()
+        domain = [("inbox_open", "=", True), ("inbox_sla_responded_date", "=", False),
+                  ("inbox_sla_status", "in", ("running", "at_risk", "breached"))]  # fmt: skip
+        if self.partner_id:
+            domain.append(("commercial_partner_id", "=", self.partner_id.commercial_partner_id.id))
+        elif self.number_e164:
+            domain.append(("inbox_sender_key", "=", f"phone:{self.number_e164}"))
+        else:
+            return
+        # sudo: the 3CX report runs as superuser already; SLA bookkeeping only
+        tickets = self.env["helpdesk.ticket"].sudo().search(domain, limit=20)
+        tickets._inbox_register_response(self.answer_date or self.start_date)

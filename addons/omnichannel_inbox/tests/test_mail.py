@@ -1,0 +1,146 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo.tests import tagged
+
+from ..helpers.mail_threading import make_thread_index
+from .common import ALIAS_DOMAIN, InboxCase
+
+ROOT = bytes(range(1, 23))  # the 22-byte header of one Outlook conversation
+
+
+@tagged("post_install", "-at_install")
+class TestMailChannel(InboxCase):
+    """E-mails to the teams' aliases become tickets; replies thread even when Outlook dropped
+    References and In-Reply-To."""
+
+    def test_email_opens_a_routed_ticket_that_knows_customer_and_order(self):
+        ticket = self.email(
+            "Où est ma commande so26 000123 ?",
+            body="Bonjour, le canapé devait arriver. Julie",
+        )
+        self.assertTrue(ticket)
+        self.assertEqual(ticket.channel_id, self.channel("email"))
+        self.assertEqual(ticket.partner_id, self.julie, "identified by her e-mail address")
+        self.assertEqual(ticket.inbox_order_ids, self.order)
+        self.assertEqual(ticket.inbox_order_id, self.order)
+        self.assertEqual(ticket.team_id, self.team_lie, "the order's showroom wins over the alias")
+        self.assertIn(ticket.user_id, self.agent_a | self.agent_b)
+        self.assertEqual(ticket.inbox_sla_policy_id, self.env.ref("omnichannel_inbox.sla_email"))
+        self.assertTrue(ticket.inbox_sla_deadline)
+        incoming = ticket.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(len(incoming), 1)
+        self.assertEqual(incoming.inbox_channel_id, self.channel("email"), "badge of the message")
+        log = self.requests_of(ticket)
+        self.assertEqual(log.mapped("outcome"), ["new"])
+        self.assertEqual((log.identified_by, log.routed_by), ("author", "order"))
+
+    def test_alias_team_routes_when_no_order(self):
+        ticket = self.email("Question", sender="nobody@example.net", sender_name="Nobody",
+                            to=f"bruxelles@{ALIAS_DOMAIN}")  # fmt: skip
+        self.assertEqual(ticket.team_id, self.team_bru)
+        self.assertFalse(ticket.partner_id)
+        self.assertEqual(ticket.partner_email, "nobody@example.net")
+        self.assertEqual(ticket.inbox_sender_key, "email:nobody@example.net")
+
+    def test_acknowledgement_sent_for_new_tickets_only(self):
+        ack = self.env.ref("omnichannel_inbox.mail_template_inbox_ack")
+        self.team_web.inbox_auto_ack_template_id = ack
+        ticket = self.email("Livraison", sender="new.customer@example.net", sender_name="New")
+        acks = ticket.message_ids.filtered(lambda m: m.message_type == "auto_comment")
+        self.assertEqual(len(acks), 1)
+        self.assertIn(ticket.number, acks.subject)
+        self.assertFalse(ticket.inbox_first_response_date, "an automatic answer is no response")
+        self.email(f"RE: [{ticket.number}] Livraison", sender="new.customer@example.net",
+                   sender_name="New")  # fmt: skip
+        self.assertEqual(
+            len(ticket.message_ids.filtered(lambda m: m.message_type == "auto_comment")), 1
+        )
+        self.team_web.inbox_auto_ack_template_id = False
+        other = self.email("Autre", sender="third@example.net", sender_name="Third")
+        self.assertFalse(other.message_ids.filtered(lambda m: m.message_type == "auto_comment"))
+
+    def test_outlook_reply_without_references_threads_by_subject(self):
+        ticket = self.email("Ma table", sender="marc.dubois@client.test", sender_name="Marc")
+        # Outlook strips References/In-Reply-To and prefixes the subject
+        reply = self.email(
+            f"RE: TR: {ticket.display_name}",
+            body="Merci, et pour la livraison ?",
+            sender="marc.dubois@client.test",
+            sender_name="Marc Dubois",
+        )
+        self.assertEqual(reply, ticket)
+        self.assertEqual(len(ticket.message_ids.filtered(lambda m: m.message_type == "email")), 2)
+        self.assertEqual(self.requests_of(ticket).mapped("outcome"), ["new", "threaded"])
+        self.assertEqual(ticket.inbox_request_count, 2)
+
+    def test_outlook_reply_threads_by_thread_index(self):
+        ticket = self.email(
+            "Commande en retard",
+            sender="zoe@example.net",
+            sender_name="Zoe",
+            extra_headers={"Thread-Index": make_thread_index(ROOT), "Thread-Topic": "Commande"},
+        )
+        root = base64.b64encode(ROOT).decode()
+        self.assertEqual(
+            ticket.message_ids.filtered(lambda m: m.message_type == "email").inbox_thread_index,
+            root,
+        )
+        reply = self.email(
+            "Autre sujet sans référence",
+            sender="zoe@example.net",
+            sender_name="Zoe",
+            extra_headers={"Thread-Index": make_thread_index(ROOT, depth=2)},
+        )
+        self.assertEqual(reply, ticket)
+        self.assertEqual(self.requests_of(ticket)[-1].outcome, "threaded")
+
+    def test_ticket_number_from_a_stranger_does_not_thread(self):
+        ticket = self.email("Ma table", sender="marc.dubois@client.test", sender_name="Marc")
+        intruder = self.email(
+            f"RE: {ticket.number}", sender="someone.else@example.net", sender_name="Someone"
+        )
+        self.assertNotEqual(intruder, ticket)
+
+    def test_odoo_threading_still_works_and_counts_the_reply(self):
+        ticket = self.email("Première question SO26-000123")
+        first = ticket.message_ids.filtered(lambda m: m.message_type == "email")
+        reply = self.email(
+            "Re: something else",
+            body="Et aussi la commande SO26-000456",
+            extra_headers={"In-Reply-To": first.message_id, "References": first.message_id},
+        )
+        self.assertEqual(reply, ticket)
+        self.assertEqual(ticket.inbox_order_ids, self.order | self.order_gan)
+        self.assertEqual(self.requests_of(ticket).mapped("outcome"), ["new", "threaded"])
+
+    def test_agent_reply_is_the_first_response_with_an_email_badge(self):
+        ticket = self.email("Ma table", sender="marc.dubois@client.test", sender_name="Marc")
+        message = ticket.with_user(self.agent_a).message_post(
+            body="Bonjour, elle arrive demain.", message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )  # fmt: skip
+        self.assertEqual(message.inbox_channel_id, self.channel("email"))
+        self.assertEqual(ticket.inbox_first_response_date, message.date)
+        self.assertEqual(ticket.inbox_sla_status, "met")
+        note = ticket.with_user(self.agent_a).message_post(
+            body="interne", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        self.assertFalse(note.inbox_channel_id, "internal notes carry no channel")
+
+    def test_agent_answering_from_their_mailbox_is_a_response(self):
+        ticket = self.email("Ma table", sender="marc.dubois@client.test", sender_name="Marc")
+        self.agent_a.email = "alice@shop.test"
+        first = ticket.message_ids.filtered(lambda m: m.message_type == "email")
+        reply = self.email(
+            "Re: Ma table",
+            body="Elle arrive demain.",
+            sender="alice@shop.test",
+            sender_name="Alice Agent",
+            extra_headers={"In-Reply-To": first.message_id, "References": first.message_id},
+        )
+        self.assertEqual(reply, ticket)
+        self.assertEqual(ticket.inbox_request_count, 1, "not a new customer request")
+        self.assertEqual(ticket.inbox_sla_status, "met")
+        self.assertTrue(ticket.inbox_first_response_date)

@@ -1,0 +1,3 @@
+from . import inbox_canned_reply_wizard
+from . import inbox_link_partner_wizard
+from . import inbox_merge_wizard
