@@ -389,6 +389,7 @@ class SmImporter(models.AbstractModel):
             return []
         targets = [(Model.browse(target), vals) for target, vals, _r, _raw, _d in items]
         self._adjust_update_vals(targets)
+        targets = self._only_changed_values(Model, targets)
         try:
             # one savepoint for the chunk; a failure replays it record by record below
             with self.env.cr.savepoint():
@@ -411,6 +412,31 @@ class SmImporter(models.AbstractModel):
             except Exception as exc:
                 self._record_db_failure(backend, run, record, raw, exc, counts)
         return done
+
+    def _only_changed_values(self, Model, targets):
+        """Drop plain values equal to what the record holds (read once for the chunk), so a
+        changed city doesn't rewrite — and recompute — everything that depends on the name or
+        the VAT. Relational commands are kept as they are."""
+        records = Model.browse([odoo.id for odoo, _vals in targets])
+        plain = {
+            name
+            for _odoo, vals in targets
+            for name in vals
+            if name in Model._fields and Model._fields[name].type not in ("one2many", "many2many")
+        }
+        current = (
+            {row["id"]: row for row in records.read(sorted(plain), load=None)} if plain else {}
+        )
+        slimmed = []
+        for odoo, vals in targets:
+            now = current.get(odoo.id, {})
+            changed = {}
+            for name, value in vals.items():
+                if name in plain and _same_value(Model._fields[name], now.get(name), value):
+                    continue
+                changed[name] = value
+            slimmed.append((odoo, changed))
+        return slimmed
 
     def _record_db_failure(self, backend, run, record, raw, exc, counts):
         reason = getattr(exc, "args", [str(exc)])[0] if exc.args else str(exc)
@@ -469,6 +495,19 @@ class SmImporter(models.AbstractModel):
 
 
 _REPORT_KEYS = ("created", "updated", "unchanged", "archived", "failed")
+
+
+def _same_value(field, current, value):
+    """Whether writing `value` would leave the stored value as it is."""
+    if field.type == "many2one":
+        return (current or False) == (value or False)
+    if field.type in ("float", "monetary"):
+        return abs((current or 0.0) - (value or 0.0)) < 1e-9
+    if field.type == "date" and value:
+        return fields.Date.to_string(current) == str(value) if current else False
+    if field.type == "datetime" and value:
+        return fields.Datetime.to_string(current) == str(value) if current else False
+    return (current or False) == (value or False)
 
 
 def _stamp(record):

@@ -72,7 +72,10 @@ class SmCase(TransactionCase):
         return (
             self.env["res.partner"]
             .with_context(active_test=False)
-            .search([("id", "in", self.bound_ids("contacts"))] + [(k, "=", v) for k, v in domain.items()])
+            .search(
+                [("id", "in", self.bound_ids("contacts"))]
+                + [(k, "=", v) for k, v in domain.items()]
+            )
         )
 
     def products(self):
