@@ -221,7 +221,9 @@ def expected_totals(lines):
         incl += line_incl
         rate = Decimal(line["vat_rate"])
         by_rate[rate] = by_rate.get(rate, Decimal(0)) + line_incl
-    vat = sum((amount * r / (100 + r)).quantize(cent, ROUND_HALF_UP) for r, amount in by_rate.items())
+    vat = sum(
+        (amount * r / (100 + r)).quantize(cent, ROUND_HALF_UP) for r, amount in by_rate.items()
+    )
     return {
         "total_excl_vat": f"{incl - vat:.2f}",
         "total_vat": f"{vat:.2f}",
