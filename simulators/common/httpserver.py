@@ -226,3 +226,19 @@ class BackgroundServer:
 
     def __exit__(self, *exc_info):
         self.stop()
+
+
+def run_until_stopped(sim) -> int:
+    """Keep a started simulator serving until Ctrl-C or SIGTERM, then stop it (CLI helper)."""
+    import signal
+
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    try:
+        while not stopped.wait(0.5):  # short waits keep Ctrl-C responsive
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sim.stop()
+    return 0

@@ -2,12 +2,11 @@
 
 import argparse
 import json
-import signal
 import sys
-import threading
 
 import requests
 
+from ..common.httpserver import run_until_stopped
 from .server import DEFAULT_SECRET, IAdvizeSimulator
 
 
@@ -27,16 +26,7 @@ def serve(args):
     url = sim.start()
     sim.httpd.verbose = args.verbose
     print(url, flush=True)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    try:
-        while not stop.wait(0.5):
-            pass
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
-    return 0
+    return run_until_stopped(sim)
 
 
 def send(args):

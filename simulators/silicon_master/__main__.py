@@ -1,10 +1,9 @@
 """Command line: ``python -m simulators.silicon_master serve|export ...`` (from the repo root)."""
 
 import argparse
-import signal
 import sys
-import threading
 
+from ..common.httpserver import run_until_stopped
 from .exports import ENCODINGS, FORMATS, export
 from .server import SiliconMasterSimulator
 from .store import Store
@@ -88,15 +87,7 @@ def serve(args) -> int:
         file=sys.stderr,
         flush=True,
     )
-    stopped = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-    try:
-        stopped.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
-    return 0
+    return run_until_stopped(sim)
 
 
 def export_files(args) -> int:

@@ -1,11 +1,10 @@
 """python -m simulators.threecx serve|drive ...  (see simulators/README.md, section 3CX)."""
 
 import argparse
-import signal
 import sys
-import threading
 from pathlib import Path
 
+from ..common.httpserver import run_until_stopped
 from .driver import ThreeCXDriver, demo
 from .server import ThreeCXSimulator
 
@@ -24,16 +23,7 @@ def serve(args):
     url = sim.start()
     sim.httpd.verbose = args.verbose
     print(url, flush=True)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    try:
-        while not stop.wait(0.5):
-            pass
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
-    return 0
+    return run_until_stopped(sim)
 
 
 def drive(args):
