@@ -12,10 +12,14 @@ PGDATA_DIR="$SUITE_CACHE/pgdata"
 PGSOCK_DIR="$SUITE_CACHE/pgsock"
 ODOO_HTTP_PORT="${ODOO_HTTP_PORT:-8069}"
 DEMO_DB="${DEMO_DB:-sm_crm_demo}"
-TEST_DB="${TEST_DB:-sm_crm_test}"
-RUN_DIR="$SUITE_CACHE/run"
+RUN_DIR="$SUITE_CACHE/run"                            # shared: PostgreSQL env, simulators
+# Per clone: generated Odoo configs, test reports and the test database, so two clones (or
+# `make bench` beside `make demo`) never overwrite each other's addons path or results.
+CLONE_ID="$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-8)"
+CLONE_RUN_DIR="$RUN_DIR/clone-$CLONE_ID"
+TEST_DB="${TEST_DB:-sm_crm_test_$CLONE_ID}"
 export SUITE_MODULES="sm_connector,tcx_click2dial,omnichannel_inbox,readiness_survey"
-mkdir -p "$SUITE_CACHE" "$RUN_DIR"
+mkdir -p "$SUITE_CACHE" "$RUN_DIR" "$CLONE_RUN_DIR"
 
 log() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[bootstrap] error:\033[0m %s\n' "$*" >&2; exit 1; }

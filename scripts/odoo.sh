@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Run Odoo 19 (Debian's tree, the venv's Python) with the generated dev config: scripts/odoo.sh [odoo args]
+# Run Odoo 19 (Debian's tree, the venv's Python) with a generated dev config:
+#   scripts/odoo.sh [odoo args]                 e.g. -d DB -i module --stop-after-init
+#   scripts/odoo.sh <sub-command> [args]        e.g. shell -d DB, or populate, i18n …
+#   scripts/odoo.sh --print-conf                writes the config and prints its path
+# The config is per clone and HTTP port (see CLONE_RUN_DIR in lib.sh).
 source "$(dirname "$0")/lib.sh"
-conf="$RUN_DIR/odoo-dev.conf"
+conf="$CLONE_RUN_DIR/odoo-$ODOO_HTTP_PORT.conf"
 # shellcheck disable=SC1091
 set -a; source "$RUN_DIR/pg.env"; set +a
 cat >"$conf" <<CONF
@@ -20,4 +24,9 @@ max_cron_threads = ${ODOO_CRON_THREADS:-1}
 CONF
 export ODOO_CONF="$conf"
 if [ "${1:-}" = "--print-conf" ]; then echo "$conf"; exit 0; fi
+# Odoo reads a sub-command only as its first argument, before any option.
+if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
+    sub="$1"; shift
+    exec "$PY" "$ODOO_ROOT/usr/bin/odoo" "$sub" -c "$conf" "$@"
+fi
 exec "$PY" "$ODOO_ROOT/usr/bin/odoo" -c "$conf" "$@"

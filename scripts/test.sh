@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 bash "$REPO_ROOT/scripts/bootstrap.sh"
 set -a; source "$RUN_DIR/pg.env"; set +a
 
-reports="$RUN_DIR/reports"; rm -rf "$reports"; mkdir -p "$reports"
+reports="$CLONE_RUN_DIR/reports"; rm -rf "$reports"; mkdir -p "$reports"
 status=0
 
 # Upstream/OCA suites that must still pass with the suite installed, then our own.
@@ -25,7 +25,7 @@ log "1/4 pure-Python tests (plain pytest)"
 db="${TEST_DB}"
 log "2/4 fresh database $db: installing $SUITE_MODULES with demo data"
 dropdb --if-exists "$db"
-install_log="$RUN_DIR/install-$db.log"
+install_log="$CLONE_RUN_DIR/install-$db.log"
 if ! ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" -d "$db" -i "$SUITE_MODULES" --with-demo \
         --stop-after-init --log-level=info --http-port=0 >"$install_log" 2>&1; then
     tail -n 40 "$install_log" >&2; die "module install failed (log: $install_log)"
