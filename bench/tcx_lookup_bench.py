@@ -85,7 +85,7 @@ def fr_number(rng):
 
 def insert_partners(env, count, seed=42):
     """Insert ``count`` partners with SQL; returns their ids."""
-    from odoo.addons.tcx_click2dial.helpers.numbers import to_e164
+    from odoo.addons.suite_phone.tools.phone_number import to_e164
 
     rng = random.Random(seed)
     cr = env.cr
@@ -175,7 +175,7 @@ def main(argv=None):
     copy_database(args.template, db)
     try:
         registry = odoo_env(args.conf, db)
-        from odoo.addons.tcx_click2dial.helpers.numbers import to_e164
+        from odoo.addons.suite_phone.tools.phone_number import to_e164
 
         with registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})

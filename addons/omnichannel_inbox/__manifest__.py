@@ -8,7 +8,14 @@
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
-    "depends": ["helpdesk_mgmt", "sm_connector", "tcx_click2dial", "resource", "im_livechat"],
+    "depends": [
+        "helpdesk_mgmt",
+        "suite_phone",
+        "sm_connector",
+        "tcx_click2dial",
+        "resource",
+        "im_livechat",
+    ],
     "external_dependencies": {"python": ["requests", "phonenumbers"]},
     "data": [
         "security/inbox_security.xml",

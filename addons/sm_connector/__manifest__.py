@@ -8,7 +8,7 @@
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
-    "depends": ["contacts", "sale_crm", "phone_validation", "partner_mobile", "queue_job"],
+    "depends": ["contacts", "sale_crm", "suite_phone", "queue_job"],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "openpyxl", "requests"]},
     "data": [
         "security/sm_connector_security.xml",

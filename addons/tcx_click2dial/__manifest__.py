@@ -8,7 +8,7 @@
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
-    "depends": ["contacts", "mail", "phone_validation", "partner_mobile"],
+    "depends": ["contacts", "mail", "suite_phone"],
     "external_dependencies": {"python": ["phonenumbers", "requests"]},
     "data": [
         "security/tcx_click2dial_security.xml",

@@ -8,7 +8,7 @@ from odoo.addons.sm_connector.mappers.article_mapper import (
     translations,
 )
 from odoo.addons.sm_connector.mappers.contact_mapper import ContactLookups, map_contact, odoo_lang
-from odoo.addons.sm_connector.mappers.normalize import check_vat, phone_e164
+from odoo.addons.sm_connector.mappers.normalize import check_phone, check_vat
 from odoo.addons.sm_connector.parsers.record_validator import validate
 
 from .test_record_validator import ARTICLE, CONTACT
@@ -35,18 +35,31 @@ LOOKUPS = ContactLookups(
     ],
 )
 def test_belgian_mobile_in_every_format(typed, country):
-    assert phone_e164(typed, country) == ("+32475123456", None)
+    assert check_phone(typed, country) == ("+32475123456", None)
 
 
 def test_french_numbers():
-    assert phone_e164("06 12 34 56 78", "FR")[0] == "+33612345678"
-    assert phone_e164("0033 6 12 34 56 78", "BE")[0] == "+33612345678"
+    assert check_phone("06 12 34 56 78", "FR")[0] == "+33612345678"
+    assert check_phone("0033 6 12 34 56 78", "BE")[0] == "+33612345678"
 
 
 def test_malformed_phone_is_reported_not_normalised():
-    number, issue = phone_e164("04 12", "BE")
+    number, issue = check_phone("04 12", "BE")
     assert number is None
-    assert "04 12" in issue
+    assert "04 12" in issue and "too few digits" in issue
+
+
+def test_extension_is_kept_not_dropped():
+    """Issue 11 item 12: the switchboard number and the extension, both kept."""
+    assert check_phone("02/511.22.33 ext. 204", "BE") == ("+3225112233 ext. 204", None)
+    assert check_phone("02 511 22 44 poste 117", "BE") == ("+3225112244 ext. 117", None)
+    assert check_phone("09 223 45 67 toestel 12", "BE") == ("+3292234567 ext. 12", None)
+
+
+def test_number_outside_known_ranges_is_kept_normalised_and_flagged():
+    number, issue = check_phone("0400 12 34 56", "BE")
+    assert number == "+32400123456"
+    assert "0400 12 34 56" in issue and "to check" in issue
 
 
 def test_vat():

@@ -37,6 +37,7 @@ class InboxRequest:
     commercial_partner_id: int = 0
     email_normalized: str = ""
     phone_e164: str = ""
+    phone_extension: str = ""  # "ext. 204", "poste 117" typed after the number
     sender_key: str = ""
     identified_by: str = ""  # author / email / phone / visitor
     order_numbers: list = field(default_factory=list)

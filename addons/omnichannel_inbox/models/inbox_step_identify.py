@@ -1,7 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
-from odoo.addons.tcx_click2dial.helpers import numbers
+from odoo.addons.suite_phone.tools.phone_number import DEFAULT_REGION, normalize_phone
 from odoo.tools import SQL, email_normalize
 
 from ..helpers.dedup import sender_key
@@ -19,7 +19,9 @@ class InboxRouter(models.AbstractModel):
         Partner = self.env["res.partner"]
         req.email_normalized = email_normalize(req.email or "", strict=False) or ""
         if req.phone:
-            req.phone_e164 = numbers.to_e164(req.phone, req.region or numbers.DEFAULT_REGION) or ""
+            number = normalize_phone(req.phone, req.region or DEFAULT_REGION)
+            req.phone_e164 = number.e164 or ""
+            req.phone_extension = (number.e164 and number.extension) or ""
         partner = Partner
         if req.partner_id:
             partner = Partner.browse(req.partner_id).exists()

@@ -3,7 +3,7 @@
 from markupsafe import Markup, escape
 
 from odoo import fields, models
-from odoo.addons.tcx_click2dial.helpers import numbers
+from odoo.addons.suite_phone.tools import phone_number
 
 from ..helpers.request import InboxRequest
 
@@ -39,7 +39,7 @@ class TcxCall(models.Model):
             subject = self.env._("Callback: %(who)s", who=who)
         else:
             subject = self.env._("Call with %(who)s", who=who)
-        region = numbers.region_of(self.number_e164) or numbers.DEFAULT_REGION
+        region = phone_number.region_of(self.number_e164) or phone_number.DEFAULT_REGION
         return InboxRequest(
             channel="phone",
             company_id=self.company_id.id,
@@ -75,13 +75,13 @@ class TcxCall(models.Model):
             subtype_xmlid="mail.mt_note",
             inbox_channel_id=channel.id or False,
             author_id=self.partner_id.id or False,
-            email_from=numbers.pretty(self.number_e164) or self.number,
+            email_from=phone_number.pretty(self.number_e164) or self.number,
         )
         return ticket, outcome
 
     def _inbox_call_summary(self):
         self.ensure_one()
-        number = numbers.pretty(self.number_e164) or self.number or ""
+        number = phone_number.pretty(self.number_e164) or self.number or ""
         when = fields.Datetime.to_string(self.start_date)
         if self.direction == "inbound" and self.status in MISSED:
             text = self.env._(

@@ -2,6 +2,7 @@ from . import test_install
 from . import test_mail
 from . import test_iadvize
 from . import test_phone
+from . import test_phone_forms
 from . import test_dedup
 from . import test_sla
 from . import test_routing

@@ -1,7 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.addons.tcx_click2dial.helpers import numbers
+from odoo.addons.suite_phone.tools.phone_number import to_e164
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize
 
@@ -54,11 +54,9 @@ class InboxLinkPartnerWizard(models.TransientModel):
             email = email_normalize(wizard.email or "")
             if email:
                 found |= Partner.search([("email_normalized", "=", email)], limit=5)
-            e164 = numbers.to_e164(wizard.phone or "")
+            e164 = to_e164(wizard.phone or "")
             if e164:
-                found |= Partner.search(
-                    ["|", ("phone_e164", "=", e164), ("mobile_e164", "=", e164)], limit=5
-                )
+                found |= Partner.search(Partner._phone_domain(e164), limit=5)
             if wizard.name and len(wizard.name) > 3:
                 found |= Partner.search([("name", "ilike", wizard.name)], limit=5)
             wizard.suggestion_ids = found[:10]
@@ -75,9 +73,7 @@ class InboxLinkPartnerWizard(models.TransientModel):
             if not self.name:
                 raise UserError(self.env._("Give the contact a name."))
             vals = {"name": self.name, "email": self.email or False, "lang": self.lang or False}
-            e164 = numbers.to_e164(self.phone or "")
-            if e164:
-                vals["mobile" if numbers.is_mobile(e164) else "phone"] = e164
+            vals.update(self.env["res.partner"]._phone_field_vals(self.phone or ""))
             partner = self.env["res.partner"].create(vals)
         ticket._inbox_set_partner(partner)
         return {"type": "ir.actions.act_window_close"}

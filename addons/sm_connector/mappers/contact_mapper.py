@@ -4,7 +4,7 @@
 
 from dataclasses import dataclass, field
 
-from .normalize import DEFAULT_COUNTRY, check_email, check_vat, phone_e164
+from .normalize import DEFAULT_COUNTRY, check_email, check_phone, check_vat
 
 # SM language + country → Odoo language code, best first.
 LANG_CANDIDATES = {
@@ -55,8 +55,8 @@ def map_contact(record, lookups):
 
     vat = keep(check_vat(record.get("vat"), country))
     email = keep(check_email(record.get("email")))
-    phone = keep(phone_e164(record.get("phone"), phone_country)) or record.get("phone")
-    mobile = keep(phone_e164(record.get("mobile"), phone_country)) or record.get("mobile")
+    phone = keep(check_phone(record.get("phone"), phone_country)) or record.get("phone")
+    mobile = keep(check_phone(record.get("mobile"), phone_country)) or record.get("mobile")
     if country and country not in lookups.country_ids:
         issues.append(f"country {country!r} unknown")
     if not country:

@@ -1,38 +1,37 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Normalising what people typed in SM: phones to E.164, VAT and EAN checks, e-mails.
+"""Normalising what people typed in SM: phones (the suite's normaliser), VAT, EAN, e-mails.
 
 A dirty value is never dropped: callers keep it as received and record the issue.
 """
 
 import re
 
-import phonenumbers
 from stdnum import ean
 from stdnum.eu import vat as eu_vat
 from stdnum.exceptions import ValidationError
 
+from odoo.addons.suite_phone.tools.phone_number import DEFAULT_REGION, normalize_phone
 from odoo.tools.mail import email_normalize
 
-DEFAULT_COUNTRY = "BE"
-# "+32 (0)4 223 45 67": the trunk zero in brackets must go before parsing.
-_TRUNK_IN_BRACKETS = re.compile(r"\(\s*0\s*\)")
+DEFAULT_COUNTRY = DEFAULT_REGION
 
 
-def phone_e164(raw, country_code=None):
-    """Return (E.164 number or None, issue or None) for a number typed in any format."""
+def check_phone(raw, country_code=None):
+    """Return (number as stored, issue or None) for a phone typed in any format.
+
+    The suite's one normaliser reads it (see ``suite_phone``): ``+3225112233`` or, with an
+    extension, ``+3225112233 ext. 204``; a number outside the known ranges is kept
+    normalised and flagged; an unreadable one gives (None, issue).
+    """
     if not raw:
         return None, None
-    text = _TRUNK_IN_BRACKETS.sub("", str(raw)).strip()
-    if text.startswith("00"):  # international prefix typed instead of '+'
-        text = "+" + text[2:]
-    try:
-        number = phonenumbers.parse(text, (country_code or DEFAULT_COUNTRY).upper())
-    except phonenumbers.NumberParseException as exc:
-        return None, f"phone {raw!r} not recognised ({exc._msg})"
-    if not phonenumbers.is_valid_number(number):
-        return None, f"phone {raw!r} is not a valid number"
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+    number = normalize_phone(str(raw), (country_code or DEFAULT_COUNTRY).upper())
+    if not number.e164:
+        return None, f"phone {raw!r} not recognised ({number.reason_text})"
+    if number.flagged:
+        return number.as_text(), f"phone {raw!r} to check ({number.reason_text})"
+    return number.as_text(), None
 
 
 def check_vat(raw, country_code=None):

@@ -16,9 +16,9 @@ import json
 import logging
 
 from odoo import SUPERUSER_ID, http
+from odoo.addons.suite_phone.tools import phone_number
 from odoo.http import request
 
-from ..helpers import numbers
 from ..helpers.call_report import ReportError
 from ..helpers.crm_template import (
     API_KEY_HEADER,
@@ -98,7 +98,7 @@ class TcxCrmController(http.Controller):
     def _number_error(number):
         if not number or not number.strip():
             return _error(400, "missing_number", "Number is required.")
-        if len(number) > numbers.MAX_INPUT_LENGTH or not any(ch.isdigit() for ch in number):
+        if len(number) > phone_number.MAX_INPUT_LENGTH or not any(ch.isdigit() for ch in number):
             return _error(400, "invalid_number", "Number is not a phone number.")
         return None
 
@@ -176,9 +176,12 @@ class TcxCrmController(http.Controller):
             for part in (body.get("FirstName"), body.get("LastName"))
             if isinstance(part, str) and part.strip()
         )
-        field = "mobile" if numbers.is_mobile(e164) else "phone"
         partner = env["res.partner"].create(
-            {"name": name or numbers.pretty(e164), field: e164, "company_id": False}
+            {
+                "name": name or phone_number.pretty(e164),
+                **env["res.partner"]._phone_field_vals(e164),
+                "company_id": False,
+            }
         )
         first, last = split_name(partner.name, False)
         row = {

@@ -1,9 +1,9 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.addons.suite_phone.tools import phone_number
 from odoo.tools import SQL
 
-from ..helpers import numbers
 from ..helpers.crm_template import rank_candidates
 
 LOOKUP_LIMIT = 50
@@ -12,31 +12,8 @@ LOOKUP_LIMIT = 50
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    # Stored, indexed E.164 forms of what was typed: the caller-ID lookup is one index scan
-    # whatever the spelling ("0475 12 34 56", "+32 (0)475…", "0032…").
-    phone_e164 = fields.Char(
-        string="Phone (E.164)",
-        compute="_compute_tcx_e164",
-        store=True,
-        index="btree_not_null",
-        copy=False,
-    )
-    mobile_e164 = fields.Char(
-        string="Mobile (E.164)",
-        compute="_compute_tcx_e164",
-        store=True,
-        index="btree_not_null",
-        copy=False,
-    )
     tcx_call_ids = fields.One2many("tcx.call", "partner_id", string="3CX calls")
     tcx_call_count = fields.Integer(string="Calls", compute="_compute_tcx_call_count")
-
-    @api.depends("phone", "mobile", "country_id")
-    def _compute_tcx_e164(self):
-        for partner in self:
-            region = partner.country_id.code or numbers.DEFAULT_REGION
-            partner.phone_e164 = numbers.to_e164(partner.phone, region) or False
-            partner.mobile_e164 = numbers.to_e164(partner.mobile, region) or False
 
     def _compute_tcx_call_count(self):
         if not self.ids:
@@ -61,22 +38,25 @@ class ResPartner(models.Model):
         return action
 
     @api.model
-    def _tcx_lookup(self, number, region=numbers.DEFAULT_REGION, company_id=None):
+    def _tcx_lookup(self, number, region=phone_number.DEFAULT_REGION, company_id=None):
         """Partners whose phone or mobile is ``number`` (any spelling), the best first.
 
         Returns ``(e164, rows)``; ``rows`` are dicts (id, name, is_company,
         commercial_partner_id, company_name, email, phone, mobile, phone_e164, mobile_e164,
-        last_activity) ranked by :func:`rank_candidates`. One SQL query, on the E.164
-        indexes, whatever the number of partners. Ignores access rights: callers are the
+        phone_extension, mobile_extension, last_activity) ranked by :func:`rank_candidates`.
+        ``number`` is read by the suite's normaliser, the columns are ``suite_phone``'s.
+        One SQL query, on the E.164 indexes, whatever the number of partners. Ignores access rights: callers are the
         API-key endpoints and the server side of click-to-dial.
         """
-        e164 = numbers.to_e164(number, region)
+        e164 = phone_number.to_e164(number, region)
         if not e164:
             return None, []
         self.env["res.partner"].flush_model(
             [
                 "phone_e164",
                 "mobile_e164",
+                "phone_extension",
+                "mobile_extension",
                 "active",
                 "company_id",
                 "name",
@@ -96,7 +76,7 @@ class ResPartner(models.Model):
                 """
                 SELECT p.id, p.name, p.is_company, p.commercial_partner_id,
                        cp.name AS company_name, p.email, p.phone, p.mobile,
-                       p.phone_e164, p.mobile_e164,
+                       p.phone_e164, p.mobile_e164, p.phone_extension, p.mobile_extension,
                        GREATEST(p.write_date, lc.last_call) AS last_activity
                   FROM res_partner p
              LEFT JOIN res_partner cp ON cp.id = p.commercial_partner_id AND cp.id != p.id

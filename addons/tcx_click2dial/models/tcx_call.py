@@ -8,6 +8,7 @@ import psycopg2
 from markupsafe import Markup, escape
 
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.addons.suite_phone.tools import phone_number
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_datetime, mute_logger
 
@@ -199,7 +200,7 @@ class TcxCall(models.Model):
                     "(Settings > Users > 3CX extension)."
                 )
             )
-        e164 = numbers.to_e164(raw_number, region or pbx._tcx_region())
+        e164 = phone_number.to_e164(raw_number, region or pbx._tcx_region())
         if not e164:
             raise UserError(
                 self.env._(
@@ -241,7 +242,7 @@ class TcxCall(models.Model):
 
     def _tcx_dial_answer(self, pbx):
         self.ensure_one()
-        shown = numbers.pretty(self.number_e164)
+        shown = phone_number.pretty(self.number_e164)
         if self.status == "failed":
             return {
                 "ok": False,
@@ -401,7 +402,7 @@ class TcxCall(models.Model):
         return (
             self.partner_id.display_name
             or self.contact_name
-            or numbers.pretty(self.number_e164)
+            or phone_number.pretty(self.number_e164)
             or self.number
         )
 
@@ -417,9 +418,9 @@ class TcxCall(models.Model):
         Must run as superuser: 3CX is not an Odoo user.
         """
         report = parse_call_report(payload)
-        region = pbx_info.get("region") or numbers.DEFAULT_REGION
+        region = pbx_info.get("region") or phone_number.DEFAULT_REGION
         company_id = pbx_info["company_id"]
-        e164 = numbers.to_e164(report.number, region)
+        e164 = phone_number.to_e164(report.number, region)
         key = dedup_key(e164 or numbers.digits_key(report.number), report.agent, report.start)
         existing = self.search([("dedup_key", "=", key)], limit=1)
         if existing:
@@ -527,7 +528,7 @@ class TcxCall(models.Model):
             or (call.extension and call.env._("extension %(ext)s", ext=call.extension))
             or ""
         )
-        number = numbers.pretty(call.number_e164) or call.number
+        number = phone_number.pretty(call.number_e164) or call.number
         duration = _duration_text(call.duration)
         if call.direction == "inbound" and call.status == "answered":
             text = call.env._(

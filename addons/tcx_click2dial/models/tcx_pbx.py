@@ -4,6 +4,7 @@ import hmac
 import secrets
 
 from odoo import api, fields, models, tools
+from odoo.addons.suite_phone.tools import phone_number
 from odoo.exceptions import UserError, ValidationError
 
 from ..adapters.call_control import TcxCallControlAdapter
@@ -14,7 +15,6 @@ from ..adapters.errors import (
     TcxRefusedError,
     TcxUnreachableError,
 )
-from ..helpers import numbers
 from ..helpers.crm_template import TEMPLATE_PATH
 
 ADMIN_GROUP = "tcx_click2dial.group_tcx_admin"
@@ -182,7 +182,7 @@ class TcxPbx(models.Model):
                 found = {
                     "id": pbx_id,
                     "company_id": company_id,
-                    "region": country or numbers.DEFAULT_REGION,
+                    "region": country or phone_number.DEFAULT_REGION,
                     "odoo_url": odoo_url.rstrip("/"),
                 }
         return found
@@ -195,7 +195,7 @@ class TcxPbx(models.Model):
         return self.sudo().search([("company_id", "=", company.id)], limit=1)
 
     def _tcx_region(self):
-        return (self.country_id.code if self else None) or numbers.DEFAULT_REGION
+        return (self.country_id.code if self else None) or phone_number.DEFAULT_REGION
 
     # actions -----------------------------------------------------------------------------
     def action_generate_api_key(self):
