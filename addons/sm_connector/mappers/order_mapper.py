@@ -22,6 +22,8 @@ class OrderLookups:
     existing_lines: dict = field(
         default_factory=dict
     )  # order SM id → {line_no: (line id, product id)}
+    unavailable_customers: dict = field(default_factory=dict)  # SM id → why it is missing
+    unavailable_articles: dict = field(default_factory=dict)  # code → why it is missing
 
 
 class MissingDependency(ValueError):
@@ -63,7 +65,8 @@ def dependencies(record):
 def _line_vals(line, lookups):
     product_id = lookups.product_ids.get(line["article_code"])
     if not product_id:
-        raise MissingDependency(f"article {line['article_code']} not in Odoo")
+        why = lookups.unavailable_articles.get(line["article_code"], "not in Odoo")
+        raise MissingDependency(f"article {line['article_code']} {why}")
     tax_id = lookups.tax_ids.get(line["vat_rate"])
     return {
         "product_id": product_id,
@@ -87,7 +90,8 @@ def map_order(record, lookups):
     """Return (vals, issues) for a live canonical order; raise MissingDependency if needed."""
     partner_id = lookups.partner_ids.get(record["customer_id"])
     if not partner_id:
-        raise MissingDependency(f"customer {record['customer_id']} not in Odoo")
+        why = lookups.unavailable_customers.get(record["customer_id"], "not in Odoo")
+        raise MissingDependency(f"customer {record['customer_id']} {why}")
     existing = lookups.existing_lines.get(record["id"], {})
     commands = []
     seen = set()

@@ -5,6 +5,7 @@ from odoo.tools import SQL
 
 from ..mappers.contact_mapper import ContactLookups, company_dependency, map_contact
 from ..mappers.normalize import check_vat
+from ..parsers.record_validator import SmRecordError
 
 
 class SmContactImporter(models.AbstractModel):
@@ -31,6 +32,12 @@ class SmContactImporter(models.AbstractModel):
         env = self.env
         showrooms = env["sm.showroom"]._by_code()
         company_ids = {dep for dep in map(company_dependency, records) if dep}
+        unavailable = {}
+        company_partner_ids = (
+            self._ensure_imported(backend, run, sorted(company_ids), unavailable)
+            if company_ids
+            else {}
+        )
         return ContactLookups(
             country_ids={
                 row["code"]: row["id"] for row in env["res.country"].search_read([], ["code"])
@@ -43,16 +50,21 @@ class SmContactImporter(models.AbstractModel):
                 for code, room in showrooms.items()
                 if room.partner_tag_id
             },
-            company_partner_ids=self._ensure_imported(backend, run, sorted(company_ids))
-            if company_ids
-            else {},
+            company_partner_ids=company_partner_ids,
+            unavailable_companies=unavailable,
         )
 
     @api.model
     def _map(self, record, lookups):
         vals, issues = map_contact(record, lookups)
         company = company_dependency(record)
+        if company in lookups.unavailable_companies:
+            # never imported detached from its company: logged with the payload, retried
+            raise SmRecordError(
+                f"company {company} {lookups.unavailable_companies[company]}"
+            )
         if company and not vals["parent_id"]:
+            # SM itself answered that it does not know this company: kept and flagged
             issues.append(f"company {company} not found in SM")
             vals["sm_data_issues"] = "\n".join(issues)
         return vals, issues
