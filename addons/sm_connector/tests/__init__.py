@@ -8,6 +8,7 @@ from . import (
     test_file_import,
     test_install,
     test_order_sync,
+    test_order_totals,
     test_read_only,
     test_record_errors,
     test_web_client,
