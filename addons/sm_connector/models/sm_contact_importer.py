@@ -4,6 +4,7 @@ from odoo import api, models
 from odoo.tools import SQL
 
 from ..mappers.contact_mapper import ContactLookups, company_dependency, map_contact
+from ..mappers.duplicates import duplicate_keys, likely_duplicates
 from ..mappers.normalize import check_vat
 from ..parsers.record_validator import SmRecordError
 
@@ -138,6 +139,59 @@ class SmContactImporter(models.AbstractModel):
                 children.write(values)
         for partner in partners:
             partner._handle_first_contact_creation()
+
+    def _after_import(self, backend, imported, lookups):
+        """Flag likely duplicates of the contacts just written, on both records: one query for
+        the chunk finds every SM contact sharing an e-mail, a VAT or a phone with them."""
+        partners = self.env["res.partner"].browse([partner.id for partner, _rec in imported])
+        if not partners:
+            return
+        Partner = self.env["res.partner"]
+        Partner.flush_model(
+            ["email_normalized", "vat", "phone", "mobile", "commercial_partner_id", "active"]
+        )
+        cr = self.env.cr
+        # their values may have changed: their links are computed again from scratch
+        cr.execute(
+            SQL(
+                "DELETE FROM sm_partner_duplicate_rel"
+                " WHERE partner_id = ANY(%(ids)s) OR duplicate_id = ANY(%(ids)s)",
+                ids=partners.ids,
+            )
+        )
+        cr.execute(
+            SQL(
+                "SELECT email_normalized, vat, phone, mobile FROM res_partner WHERE id = ANY(%s)",
+                partners.ids,
+            )
+        )
+        values = [set(row) - {None, ""} for row in cr.fetchall()]
+        wanted = set().union(*values) if values else set()
+        if wanted:
+            cr.execute(
+                SQL(
+                    "SELECT id, commercial_partner_id, email_normalized, vat, phone, mobile"
+                    " FROM res_partner WHERE sm_id IS NOT NULL AND active"
+                    " AND (email_normalized = ANY(%(v)s) OR vat = ANY(%(v)s)"
+                    " OR phone = ANY(%(v)s) OR mobile = ANY(%(v)s))",
+                    v=sorted(wanted),
+                )
+            )
+            contacts = [
+                # a person's VAT is their company's (Odoo copies it): only entities' own count
+                (pid, entity, duplicate_keys(email, vat if pid == entity else None, phones))
+                for pid, entity, email, vat, *phones in cr.fetchall()
+            ]
+            pairs = likely_duplicates(contacts, set(partners.ids))
+            if pairs:
+                cr.execute(
+                    SQL(
+                        "INSERT INTO sm_partner_duplicate_rel (partner_id, duplicate_id)"
+                        " VALUES %s ON CONFLICT DO NOTHING",
+                        SQL(", ").join(SQL("(%s, %s)", a, b) for a, b in sorted(pairs)),
+                    )
+                )
+        Partner.invalidate_model(["sm_duplicate_ids"])
 
     def _adjust_update_vals(self, targets):
         # Sales in Odoo raise customer_rank: SM only says "is a customer", never lower it.

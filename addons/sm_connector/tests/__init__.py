@@ -3,6 +3,7 @@
 from . import (
     test_article_sync,
     test_contact_sync,
+    test_data_quality,
     test_dependency_faults,
     test_faults,
     test_file_import,
