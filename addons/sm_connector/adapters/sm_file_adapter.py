@@ -15,7 +15,6 @@ from ..parsers.record_validator import SmRecordError
 from .errors import SmTransportError
 from .page import SmPage
 
-
 # the export column holding each entity's SM id
 ROW_KEY = {"contacts": "sm_id", "articles": "code", "orders": "order_no"}
 

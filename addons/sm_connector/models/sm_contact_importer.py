@@ -61,9 +61,7 @@ class SmContactImporter(models.AbstractModel):
         company = company_dependency(record)
         if company in lookups.unavailable_companies:
             # never imported detached from its company: logged with the payload, retried
-            raise SmRecordError(
-                f"company {company} {lookups.unavailable_companies[company]}"
-            )
+            raise SmRecordError(f"company {company} {lookups.unavailable_companies[company]}")
         if company and not vals["parent_id"]:
             # SM itself answered that it does not know this company: kept and flagged
             issues.append(f"company {company} not found in SM")

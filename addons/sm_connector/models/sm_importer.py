@@ -150,7 +150,9 @@ class SmImporter(models.AbstractModel):
         unavailable = {} if unavailable is None else unavailable
         if missing and backend.transport != "rest":
             # a file brings what it brings: the record waits for an export holding it
-            unavailable.update(dict.fromkeys(missing, "is not in Odoo yet (in no export read so far)"))
+            unavailable.update(
+                dict.fromkeys(missing, "is not in Odoo yet (in no export read so far)")
+            )
         if missing and backend.transport == "rest":
             adapter = backend._rest_adapter()
             fetched = []

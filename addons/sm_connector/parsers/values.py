@@ -86,9 +86,7 @@ class NumberFormat:
         integer = ["[0-9]+"] + [
             f"[0-9]{{1,3}}(?:{re.escape(sep)}[0-9]{{3}})+" for sep in self.groupings
         ]
-        return re.compile(
-            f"^([+-]?)({'|'.join(integer)})(?:{re.escape(self.decimal)}([0-9]+))?$"
-        )
+        return re.compile(f"^([+-]?)({'|'.join(integer)})(?:{re.escape(self.decimal)}([0-9]+))?$")
 
     def write(self, number, grouping=None):
         """A Decimal written the way this format does (parse_decimal reads it back)."""
