@@ -142,3 +142,14 @@ def test_parsers_never_raise_anything_but_value_error(text):
             parser(text)
         except ValueError:
             pass
+
+
+@given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=3))
+def test_native_xlsx_numbers_read_by_the_same_declared_format(number):
+    """XLSX cells hold native numbers: written as the CSV would, they read back unchanged."""
+    from odoo.addons.sm_connector.parsers.export_parser import _cell_text
+
+    cell = _cell_text(float(number))
+    assert Decimal(row_to_dict(["price_incl_vat"], [cell])["price_incl_vat"]) == Decimal(
+        str(float(number))
+    )

@@ -12,13 +12,16 @@ from .common import SmCase
 
 _line = st.fixed_dictionaries(
     {
-        "qty": st.integers(min_value=1, max_value=12).map(str),
+        "qty": st.one_of(
+            st.integers(min_value=1, max_value=12),
+            st.decimals(min_value=Decimal("0.01"), max_value=Decimal(50), places=2),
+        ).map(str),
         "unit_price_incl_vat": st.decimals(
             min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2
         ).map(str),
         "discount_pct": st.one_of(
             st.just("0"),
-            st.decimals(min_value=Decimal(0), max_value=Decimal(60), places=2).map(str),
+            st.decimals(min_value=Decimal(0), max_value=Decimal(100), places=2).map(str),
         ),
         "vat_rate": st.sampled_from(["21", "12", "6", "0"]),
     }
@@ -103,7 +106,7 @@ class TestOrderTotals(SmCase):
         )
 
     @settings(
-        max_examples=40,
+        max_examples=60,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     )
