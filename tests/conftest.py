@@ -14,3 +14,9 @@ import odoo.addons  # noqa: E402  (needs sys.path first)
 
 if str(ROOT / "addons") not in odoo.addons.__path__:
     odoo.addons.__path__.append(str(ROOT / "addons"))
+
+from hypothesis import settings  # noqa: E402
+
+# Timing is not what these properties check, and CI shares two cores with Odoo: no deadline.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")

@@ -9,7 +9,9 @@
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["contacts", "sale_crm", "suite_phone", "queue_job"],
-    "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "openpyxl", "requests"]},
+    "external_dependencies": {
+        "python": ["phonenumbers", "python-stdnum", "email-validator", "openpyxl", "requests"]
+    },
     "data": [
         "security/sm_connector_security.xml",
         "security/ir.model.access.csv",

@@ -8,7 +8,8 @@ from odoo.addons.sm_connector.mappers.article_mapper import (
     translations,
 )
 from odoo.addons.sm_connector.mappers.contact_mapper import ContactLookups, map_contact, odoo_lang
-from odoo.addons.sm_connector.mappers.normalize import check_phone, check_vat
+from odoo.addons.sm_connector.mappers.duplicates import duplicate_keys, likely_duplicates
+from odoo.addons.sm_connector.mappers.normalize import check_email, check_phone, check_vat
 from odoo.addons.sm_connector.parsers.record_validator import validate
 
 from .test_record_validator import ARTICLE, CONTACT
@@ -134,3 +135,67 @@ def test_invalid_ean_is_kept_and_flagged():
     )
     assert vals["barcode"] == "5412345000014"
     assert any("EAN" in issue for issue in issues)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "name@example",  # no real domain
+        "jean@gmail",
+        "marie@",
+        "@skynet.be",
+        "jean..dupont@skynet.be",
+        "jean dupont@skynet.be",
+        "jean@skynet..be",
+        "pierre@skynet.be.",
+        "jean@@skynet.be",
+        "x@localhost",
+    ],
+)
+def test_unusable_emails_are_kept_and_flagged(typed):
+    email, issue = check_email(typed)
+    assert email == typed
+    assert "not valid" in issue
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Marie.Dupont@Example.BE", "marie.dupont@example.be"),
+        ("  jean@skynet.be ", "jean@skynet.be"),
+        ("noémie@exemple.be", "noémie@exemple.be"),
+    ],
+)
+def test_usable_emails_are_normalised(typed, expected):
+    assert check_email(typed) == (expected, None)
+
+
+def test_duplicate_keys_only_from_normalised_values():
+    keys = duplicate_keys("Jean@Skynet.be", "be 0477.472.701", ("+32475123456", "04 12", None))
+    assert keys == {
+        ("e-mail", "jean@skynet.be"),
+        ("VAT", "BE0477472701"),
+        ("phone", "+32475123456"),
+    }
+    assert duplicate_keys(None, None, ()) == set()
+
+
+def test_likely_duplicates_both_ways_never_within_one_company():
+    contacts = [
+        (1, 1, duplicate_keys("jean@skynet.be")),
+        (2, 2, duplicate_keys("JEAN@skynet.be", phones=("+32475123456",))),
+        (3, 3, duplicate_keys(phones=("+32475123456",))),
+        # a company and its employee share the company's VAT and switchboard: no duplicate
+        (10, 10, duplicate_keys(vat="BE0477472701", phones=("+3242234567",))),
+        (11, 10, duplicate_keys(vat="BE0477472701", phones=("+3242234567",))),
+        (12, 12, duplicate_keys(vat="BE0477472701")),
+    ]
+    pairs = likely_duplicates(contacts, wanted={1, 3, 11})
+    assert pairs == {
+        (1, 2): ["e-mail"],
+        (2, 1): ["e-mail"],
+        (2, 3): ["phone"],
+        (3, 2): ["phone"],
+        (11, 12): ["VAT"],
+        (12, 11): ["VAT"],
+    }

@@ -7,7 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from odoo.addons.sm_connector.parsers.export_parser import iter_records, row_to_dict
+from odoo.addons.sm_connector.parsers.record_validator import SmRecordError
 from odoo.addons.sm_connector.parsers.values import (
+    DECIMAL_COMMA,
+    DOT_DECIMAL,
     parse_bool,
     parse_date,
     parse_decimal,
@@ -24,6 +28,70 @@ def test_decimal_comma_round_trip(amount):
     grouped = f"{int(integer):,}".replace(",", ".")
     text = f"{'-' if amount < 0 else ''}{grouped},{cents}"
     assert parse_decimal(text, decimal_comma=True) == amount
+
+
+@given(
+    st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=4),
+    st.sampled_from((None, *DECIMAL_COMMA.groupings)),
+)
+def test_declared_export_format_round_trip(number, grouping):
+    """Any Decimal written as the export declares (any of its groupings, or none) reads back."""
+    assert parse_decimal(DECIMAL_COMMA.write(number, grouping), number_format=DECIMAL_COMMA) == (
+        number
+    )
+
+
+@given(st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=3))
+def test_rest_dot_decimal_round_trip(number):
+    assert parse_decimal(DOT_DECIMAL.write(number)) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.299", Decimal(1299)),  # thousands dot, no decimals: not 1.299
+        ("1.250", Decimal(1250)),
+        ("12.345.678", Decimal(12345678)),
+        ("1.299,50", Decimal("1299.50")),
+        ("1 299,50", Decimal("1299.50")),
+        ("1\u00a0299,50", Decimal("1299.50")),
+        ("1\u202f299,50", Decimal("1299.50")),
+        ("1299,5", Decimal("1299.5")),
+        ("-0,75", Decimal("-0.75")),
+        ("21", Decimal(21)),
+    ],
+)
+def test_decimal_comma_export_numbers(text, expected):
+    assert parse_decimal(text, decimal_comma=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["1299.5", "12.50", "1.2345", "1,299.00", "1.299.5", "1 29,5", "1.299 000", "1e3"]
+)
+def test_cells_fitting_no_declared_format_are_refused(text):
+    with pytest.raises(ValueError, match="declared format"):
+        parse_decimal(text, decimal_comma=True)
+
+
+def test_export_row_with_thousands_dot_reads_the_right_price():
+    row = row_to_dict(["price_incl_vat", "incoming_qty"], ["1.299", "1.250"])
+    assert row == {"price_incl_vat": "1299", "incoming_qty": "1250"}
+
+
+def test_export_cell_fitting_no_format_is_a_row_error_naming_the_column():
+    header = ["code", "price_incl_vat", "stock"]
+    rows = [(2, ["A1", "1299.5", ""]), (3, ["A2", "10", "LIE:1.5"]), (4, ["A3", "10", ""])]
+    results = list(iter_records("articles", header + _other_article_columns(header), rows))
+    assert isinstance(results[0][2], SmRecordError) and "price_incl_vat" in str(results[0][2])
+    assert isinstance(results[1][2], SmRecordError) and "LIE" in str(results[1][2])
+    assert results[0][1]["price_incl_vat"] == "1299.5", "the row is kept for the error log"
+    assert results[2][2]["price_incl_vat"] == "10"
+
+
+def _other_article_columns(header):
+    from odoo.addons.sm_connector.parsers.export_parser import COLUMNS
+
+    return [column for column in COLUMNS["articles"] if column not in header]
 
 
 @given(money)
@@ -54,7 +122,7 @@ def test_bad_dates_say_why(bad):
         parse_date(bad)
 
 
-@pytest.mark.parametrize("bad", ["12,3,4x", "NaN", "abc", "1e999999"])
+@pytest.mark.parametrize("bad", ["12,3,4x", "NaN", "abc", "1e999999", "١٢٣"])
 def test_bad_numbers_say_why(bad):
     with pytest.raises(ValueError):
         parse_decimal(bad, decimal_comma=True)
@@ -74,3 +142,14 @@ def test_parsers_never_raise_anything_but_value_error(text):
             parser(text)
         except ValueError:
             pass
+
+
+@given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=3))
+def test_native_xlsx_numbers_read_by_the_same_declared_format(number):
+    """XLSX cells hold native numbers: written as the CSV would, they read back unchanged."""
+    from odoo.addons.sm_connector.parsers.export_parser import _cell_text
+
+    cell = _cell_text(float(number))
+    assert Decimal(row_to_dict(["price_incl_vat"], [cell])["price_incl_vat"]) == Decimal(
+        str(float(number))
+    )

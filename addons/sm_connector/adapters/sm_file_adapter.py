@@ -15,6 +15,9 @@ from ..parsers.record_validator import SmRecordError
 from .errors import SmTransportError
 from .page import SmPage
 
+# the export column holding each entity's SM id
+ROW_KEY = {"contacts": "sm_id", "articles": "code", "orders": "order_no"}
+
 
 class SmFileAdapter:
     """Lists and reads export files of one folder; moves them once processed."""
@@ -56,9 +59,13 @@ class SmFileAdapter:
         except (ValueError, KeyError, OSError) as exc:
             raise SmRecordError(f"{file_name}: unreadable {fmt.upper()} ({exc})") from None
         page = SmPage(records=[], source=file_name)
+        key = ROW_KEY[entity]
         for number, raw, record in iter_records(entity, header, rows):
             if isinstance(record, SmRecordError):
-                page.errors.append((f"{file_name}:{number}", raw, str(record)))
+                # filed under the record's SM id when the row has one: its next good
+                # version then resolves the error
+                reference = (raw.get(key) or "").strip() or f"{file_name}:{number}"
+                page.errors.append((reference, raw, f"{file_name}:{number}: {record}"))
             else:
                 page.records.append(record)
         return page

@@ -26,6 +26,8 @@ class ContactLookups:
     showroom_ids: dict = field(default_factory=dict)  # "LIE" → sm.showroom id
     showroom_tag_ids: dict = field(default_factory=dict)  # "LIE" → res.partner.category id
     company_partner_ids: dict = field(default_factory=dict)  # SM id of a company → partner id
+    # SM id of a company that could not be fetched or imported → why (its people must wait)
+    unavailable_companies: dict = field(default_factory=dict)
 
     @property
     def sm_tag_ids(self):

@@ -2,17 +2,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Normalising what people typed in SM: phones (the suite's normaliser), VAT, EAN, e-mails.
 
+Checks come from maintained libraries (phonenumbers, python-stdnum, email-validator), not
+from regular expressions of our own.
+
 A dirty value is never dropped: callers keep it as received and record the issue.
 """
 
 import re
 
+from email_validator import EmailNotValidError, validate_email
 from stdnum import ean
 from stdnum.eu import vat as eu_vat
 from stdnum.exceptions import ValidationError
 
 from odoo.addons.suite_phone.tools.phone_number import DEFAULT_REGION, normalize_phone
-from odoo.tools.mail import email_normalize
 
 DEFAULT_COUNTRY = DEFAULT_REGION
 
@@ -58,10 +61,15 @@ def check_ean13(raw):
 
 
 def check_email(raw):
-    """Return (e-mail, issue or None); an unusable address is kept and flagged."""
+    """Return (e-mail, issue or None); an unusable address is kept and flagged.
+
+    Checked by `email-validator` (syntax, a real domain such as `name@example.be`, not
+    `name@example`), without any DNS lookup: SM's data is checked, not the Internet.
+    """
     if not raw:
         return None, None
-    normalized = email_normalize(raw)
-    if not normalized:
-        return raw, f"e-mail {raw!r} is not valid"
-    return normalized, None
+    try:
+        checked = validate_email(str(raw).strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        return raw, f"e-mail {raw!r} is not valid ({exc})"
+    return checked.normalized.lower(), None

@@ -22,10 +22,19 @@ class OrderLookups:
     existing_lines: dict = field(
         default_factory=dict
     )  # order SM id → {line_no: (line id, product id)}
+    unavailable_customers: dict = field(default_factory=dict)  # SM id → why it is missing
+    unavailable_articles: dict = field(default_factory=dict)  # code → why it is missing
 
 
 class MissingDependency(ValueError):
     """A customer or article the order needs is not in Odoo (and SM could not provide it)."""
+
+
+def line_incl(qty, unit_price_incl_vat, discount_pct):
+    """What SM charges for a line: round(qty × price incl. VAT × (1 − discount / 100)), half-up
+    to the cent, on exact decimals."""
+    gross = Decimal(qty) * Decimal(unit_price_incl_vat)
+    return (gross * (1 - Decimal(discount_pct) / 100)).quantize(CENT, ROUND_HALF_UP)
 
 
 def sm_totals(lines):
@@ -33,19 +42,16 @@ def sm_totals(lines):
 
     Per line incl = round(qty × price incl. VAT × (1 − discount)); VAT per rate =
     round(Σ incl of the rate × rate / (100 + rate)); excl = incl − VAT. Prices include VAT, so
-    VAT is extracted once per rate on the order — as Odoo does with VAT-included taxes and its
-    default "round globally" setting.
+    VAT is extracted once per rate on the order: Odoo's "round globally" does the same once its
+    tax engine is given each line's rounded amount (sale_order_line.py).
     """
     incl = Decimal(0)
     by_rate = {}
     for line in lines:
-        gross = Decimal(line["qty"]) * Decimal(line["unit_price_incl_vat"])
-        line_incl = (gross * (1 - Decimal(line["discount_pct"]) / 100)).quantize(
-            CENT, ROUND_HALF_UP
-        )
-        incl += line_incl
+        amount = line_incl(line["qty"], line["unit_price_incl_vat"], line["discount_pct"])
+        incl += amount
         rate = Decimal(line["vat_rate"])
-        by_rate[rate] = by_rate.get(rate, Decimal(0)) + line_incl
+        by_rate[rate] = by_rate.get(rate, Decimal(0)) + amount
     vat = sum(
         ((amount * r / (100 + r)).quantize(CENT, ROUND_HALF_UP) for r, amount in by_rate.items()),
         Decimal(0),
@@ -63,7 +69,8 @@ def dependencies(record):
 def _line_vals(line, lookups):
     product_id = lookups.product_ids.get(line["article_code"])
     if not product_id:
-        raise MissingDependency(f"article {line['article_code']} not in Odoo")
+        why = lookups.unavailable_articles.get(line["article_code"], "not in Odoo")
+        raise MissingDependency(f"article {line['article_code']} {why}")
     tax_id = lookups.tax_ids.get(line["vat_rate"])
     return {
         "product_id": product_id,
@@ -87,7 +94,8 @@ def map_order(record, lookups):
     """Return (vals, issues) for a live canonical order; raise MissingDependency if needed."""
     partner_id = lookups.partner_ids.get(record["customer_id"])
     if not partner_id:
-        raise MissingDependency(f"customer {record['customer_id']} not in Odoo")
+        why = lookups.unavailable_customers.get(record["customer_id"], "not in Odoo")
+        raise MissingDependency(f"customer {record['customer_id']} {why}")
     existing = lookups.existing_lines.get(record["id"], {})
     commands = []
     seen = set()

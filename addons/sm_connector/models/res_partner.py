@@ -1,6 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -26,6 +26,7 @@ class ResPartner(models.Model):
         "sm_kind",
         "sm_segment",
         "sm_showroom_id",
+        "sm_duplicate_ids",
     )
 
     sm_kind = fields.Selection(
@@ -37,3 +38,30 @@ class ResPartner(models.Model):
     sm_showroom_id = fields.Many2one(
         "sm.showroom", string="Home showroom", readonly=True, index="btree_not_null"
     )
+    sm_duplicate_ids = fields.Many2many(
+        "res.partner",
+        "sm_partner_duplicate_rel",
+        "partner_id",
+        "duplicate_id",
+        string="Possible duplicates",
+        readonly=True,
+        copy=False,
+        help="Other SM contacts with the same e-mail, VAT number or phone: probably one "
+        "customer entered twice in SM. Merge them in SM.",
+    )
+    sm_possible_duplicate = fields.Boolean(
+        string="Possible duplicate",
+        compute="_compute_sm_possible_duplicate",
+        search="_search_sm_possible_duplicate",
+    )
+
+    @api.depends("sm_duplicate_ids")
+    def _compute_sm_possible_duplicate(self):
+        for partner in self:
+            partner.sm_possible_duplicate = bool(partner.sm_duplicate_ids)
+
+    def _search_sm_possible_duplicate(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        has = (operator == "=") == value
+        return [("sm_duplicate_ids", "!=" if has else "=", False)]

@@ -1,6 +1,10 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from decimal import Decimal
+
 from odoo import api, fields, models
+
+from ..mappers.order_mapper import line_incl
 
 
 class SaleOrderLine(models.Model):
@@ -20,6 +24,32 @@ class SaleOrderLine(models.Model):
         # SM invoices its orders: nothing to invoice in Odoo
         for line in self.filtered(lambda line: line.order_id.sm_id):
             line.invoice_status = "no"
+        return result
+
+    def _sm_line_incl(self):
+        """What SM charges for this line (the contract's line_incl), from the stored values."""
+        # floats of the stored line back to the decimals SM sent (repr: shortest round trip)
+        return line_incl(
+            Decimal(repr(self.product_uom_qty)),
+            Decimal(repr(self.price_unit)),
+            Decimal(repr(self.discount)),
+        )
+
+    def _prepare_base_line_for_taxes_computation(self, **kwargs):
+        """SM is master of its order totals: Odoo's tax engine gets each SM line as the amount
+        SM charges for it (SM rounds every line to the cent before VAT is extracted per rate),
+        so Odoo's totals and tax summary equal SM's."""
+        if self.order_id.sm_id and not self.display_type:
+            amount = float(self._sm_line_incl())
+            kwargs = {**kwargs, "price_unit": amount, "quantity": 1.0, "discount": 0.0}
+        return super()._prepare_base_line_for_taxes_computation(**kwargs)
+
+    def _compute_amount(self):
+        result = super()._compute_amount()
+        # a line alone rounds base and VAT apart (0.14 at 12 %: 0.13 + 0.02); SM's line is 0.14
+        for line in self.filtered(lambda line: line.order_id.sm_id and not line.display_type):
+            line.price_total = float(line._sm_line_incl())
+            line.price_tax = line.price_total - line.price_subtotal
         return result
 
     def _check_line_unlink(self):

@@ -4,7 +4,9 @@ from odoo import api, models
 from odoo.tools import SQL
 
 from ..mappers.contact_mapper import ContactLookups, company_dependency, map_contact
+from ..mappers.duplicates import duplicate_keys, likely_duplicates
 from ..mappers.normalize import check_vat
+from ..parsers.record_validator import SmRecordError
 
 
 class SmContactImporter(models.AbstractModel):
@@ -31,6 +33,12 @@ class SmContactImporter(models.AbstractModel):
         env = self.env
         showrooms = env["sm.showroom"]._by_code()
         company_ids = {dep for dep in map(company_dependency, records) if dep}
+        unavailable = {}
+        company_partner_ids = (
+            self._ensure_imported(backend, run, sorted(company_ids), unavailable)
+            if company_ids
+            else {}
+        )
         return ContactLookups(
             country_ids={
                 row["code"]: row["id"] for row in env["res.country"].search_read([], ["code"])
@@ -43,16 +51,19 @@ class SmContactImporter(models.AbstractModel):
                 for code, room in showrooms.items()
                 if room.partner_tag_id
             },
-            company_partner_ids=self._ensure_imported(backend, run, sorted(company_ids))
-            if company_ids
-            else {},
+            company_partner_ids=company_partner_ids,
+            unavailable_companies=unavailable,
         )
 
     @api.model
     def _map(self, record, lookups):
         vals, issues = map_contact(record, lookups)
         company = company_dependency(record)
+        if company in lookups.unavailable_companies:
+            # never imported detached from its company: logged with the payload, retried
+            raise SmRecordError(f"company {company} {lookups.unavailable_companies[company]}")
         if company and not vals["parent_id"]:
+            # SM itself answered that it does not know this company: kept and flagged
             issues.append(f"company {company} not found in SM")
             vals["sm_data_issues"] = "\n".join(issues)
         return vals, issues
@@ -126,6 +137,59 @@ class SmContactImporter(models.AbstractModel):
                 children.write(values)
         for partner in partners:
             partner._handle_first_contact_creation()
+
+    def _after_import(self, backend, imported, lookups):
+        """Flag likely duplicates of the contacts just written, on both records: one query for
+        the chunk finds every SM contact sharing an e-mail, a VAT or a phone with them."""
+        partners = self.env["res.partner"].browse([partner.id for partner, _rec in imported])
+        if not partners:
+            return
+        Partner = self.env["res.partner"]
+        Partner.flush_model(
+            ["email_normalized", "vat", "phone", "mobile", "commercial_partner_id", "active"]
+        )
+        cr = self.env.cr
+        # their values may have changed: their links are computed again from scratch
+        cr.execute(
+            SQL(
+                "DELETE FROM sm_partner_duplicate_rel"
+                " WHERE partner_id = ANY(%(ids)s) OR duplicate_id = ANY(%(ids)s)",
+                ids=partners.ids,
+            )
+        )
+        cr.execute(
+            SQL(
+                "SELECT email_normalized, vat, phone, mobile FROM res_partner WHERE id = ANY(%s)",
+                partners.ids,
+            )
+        )
+        values = [set(row) - {None, ""} for row in cr.fetchall()]
+        wanted = set().union(*values) if values else set()
+        if wanted:
+            cr.execute(
+                SQL(
+                    "SELECT id, commercial_partner_id, email_normalized, vat, phone, mobile"
+                    " FROM res_partner WHERE sm_id IS NOT NULL AND active"
+                    " AND (email_normalized = ANY(%(v)s) OR vat = ANY(%(v)s)"
+                    " OR phone = ANY(%(v)s) OR mobile = ANY(%(v)s))",
+                    v=sorted(wanted),
+                )
+            )
+            contacts = [
+                # a person's VAT is their company's (Odoo copies it): only entities' own count
+                (pid, entity, duplicate_keys(email, vat if pid == entity else None, phones))
+                for pid, entity, email, vat, *phones in cr.fetchall()
+            ]
+            pairs = likely_duplicates(contacts, set(partners.ids))
+            if pairs:
+                cr.execute(
+                    SQL(
+                        "INSERT INTO sm_partner_duplicate_rel (partner_id, duplicate_id)"
+                        " VALUES %s ON CONFLICT DO NOTHING",
+                        SQL(", ").join(SQL("(%s, %s)", a, b) for a, b in sorted(pairs)),
+                    )
+                )
+        Partner.invalidate_model(["sm_duplicate_ids"])
 
     def _adjust_update_vals(self, targets):
         # Sales in Odoo raise customer_rank: SM only says "is a customer", never lower it.

@@ -137,11 +137,22 @@ class SmImporter(models.AbstractModel):
         return ", ".join(f"{key}: {counts.get(key, 0)}" for key in _REPORT_KEYS)
 
     @api.model
-    def _ensure_imported(self, backend, run, sm_ids):
-        """{sm_id: res_id} for records of this entity, importing missing ones from SM now."""
+    def _ensure_imported(self, backend, run, sm_ids, unavailable=None):
+        """{sm_id: res_id} for records of this entity, importing missing ones from SM now.
+
+        `unavailable` (a dict, optional) receives {sm_id: reason} for the records that could
+        not be fetched or imported: the records needing them must fail (logged, retried), never
+        be imported half-linked. A record SM answers it does not know is simply absent.
+        """
         Binding = self.env["sm.binding"]
         found = {k: v[1] for k, v in Binding._lookup(backend, self._sm_entity, sm_ids).items()}
         missing = [sm_id for sm_id in sm_ids if sm_id not in found]
+        unavailable = {} if unavailable is None else unavailable
+        if missing and backend.transport != "rest":
+            # a file brings what it brings: the record waits for an export holding it
+            unavailable.update(
+                dict.fromkeys(missing, "is not in Odoo yet (in no export read so far)")
+            )
         if missing and backend.transport == "rest":
             adapter = backend._rest_adapter()
             fetched = []
@@ -153,6 +164,7 @@ class SmImporter(models.AbstractModel):
                     _logger.warning(
                         "SM %s %s could not be fetched: %s", self._sm_entity, sm_id, exc
                     )
+                    unavailable[sm_id] = f"could not be fetched from SM ({exc})"
                     continue
                 if record:
                     fetched.append(record)
@@ -163,6 +175,10 @@ class SmImporter(models.AbstractModel):
                 found.update(
                     {k: v[1] for k, v in Binding._lookup(backend, self._sm_entity, missing).items()}
                 )
+                for record in fetched:
+                    sm_id = record.get("id") if isinstance(record, dict) else None
+                    if sm_id in missing and sm_id not in found:
+                        unavailable[sm_id] = "could not be imported (see its record error)"
         return found
 
     # --------------------------------------------------------------- transports
@@ -172,7 +188,6 @@ class SmImporter(models.AbstractModel):
         watermark = None if full else backend._get_watermark(entity)
         since = watermark - timedelta(seconds=backend.overlap_seconds) if watermark else None
         run.watermark_from = since
-        self._retry_open_errors(backend, run, adapter)
         self._commit(run)
         for page in adapter.iter_pages(entity, updated_since=since, limit=backend.page_size):
             with self.env.cr.savepoint():
@@ -197,33 +212,30 @@ class SmImporter(models.AbstractModel):
                 run.watermark_to = watermark
             if self._commit(run, len(page.records), page.remaining) <= 0:
                 run.message = self.env._("Time budget used up: the next run goes on from here.")
-                break
+                return
+        # after the pages: a record a page already brought in this run is not tried twice
+        self._retry_open_errors(backend, run, adapter)
 
     def _sync_files(self, backend, run):
         adapter = backend._file_adapter()
         files = adapter.pending_files(self._sm_entity)
-        self._retry_open_errors(backend, run, None)
         if not files:
             run.message = self.env._("No export file waiting.")
-            return
         for file_name in files:
             run.source = file_name
             try:
                 content = adapter.read_export(file_name)
             except SmRecordError as exc:
                 adapter.archive(file_name, False, self.env._("Refused: %s\n", exc))
-                self.env["sm.sync.error"]._record_failure(
-                    backend, self._sm_entity, file_name, str(exc), {"file": file_name}, run
-                )
-                run._add_counts({"failed": 1})
+                counts = Counter()
+                self._log_failure(backend, run, file_name, str(exc), {"file": file_name}, counts)
+                run._add_counts(counts)
                 self._commit(run)
                 continue
-            file_counts = Counter(failed=len(content.errors))
+            file_counts = Counter()
             for reference, raw, reason in content.errors:
-                self.env["sm.sync.error"]._record_failure(
-                    backend, self._sm_entity, reference, reason, raw, run
-                )
-            run._add_counts({"failed": len(content.errors)}, processed=len(content.errors))
+                self._log_failure(backend, run, reference, reason, raw, file_counts)
+            run._add_counts(file_counts, processed=len(content.errors))
             records = self._order_file_records(content.records)
             for start in range(0, len(records), backend.page_size):
                 chunk = records[start : start + backend.page_size]
@@ -235,6 +247,8 @@ class SmImporter(models.AbstractModel):
             report = "\n".join(f"{key}: {file_counts.get(key, 0)}" for key in _REPORT_KEYS)
             adapter.archive(file_name, True, report + "\n")
             self._commit(run)
+        # after the files: a record a file already brought in this run is not tried twice
+        self._retry_open_errors(backend, run, None)
 
     def _order_file_records(self, records):
         """A file holds a whole export: import dependencies first (hook; default: as is)."""
@@ -255,45 +269,59 @@ class SmImporter(models.AbstractModel):
 
     def _retry_open_errors(self, backend, run, adapter):
         """Give failed records another chance, with SM's current version of them (REST) or
-        the payload the export file had; a chunk at a time, committed like pages."""
+        the record the export file had; a chunk at a time, committed like pages. Records
+        already tried in this run (a page or file brought them) wait for the next run."""
         errors = self.env["sm.sync.error"].search(
             [
                 ("backend_id", "=", backend.id),
                 ("entity", "=", self._sm_entity),
                 ("state", "=", "open"),
                 ("attempts", "<", MAX_AUTO_ATTEMPTS),
+                ("run_id", "!=", run.id),
             ]
         )
         for start in range(0, len(errors), backend.page_size):
-            records = []
-            for error in errors[start : start + backend.page_size]:
-                if adapter is None:  # file exports: the payload as the file had it
-                    payload = error._payload_record()
-                    if isinstance(payload, dict) and payload.get("id"):
-                        records.append(payload)
-                    continue
+            chunk = errors[start : start + backend.page_size]
+            self._retry_errors(backend, run, chunk, adapter, strict=False)
+            self._commit(run)
+
+    def _retry_errors(self, backend, run, errors, adapter=None, strict=True):
+        """Import the records of these errors again: SM's current version (REST: GET
+        /{entity}/{id}; gone from SM → resolved), or for file exports the stored record.
+
+        strict: an SM that cannot be reached raises (manual Retry); else the error waits."""
+        if adapter is None and backend.transport == "rest":
+            adapter = backend._rest_adapter()
+        records = []
+        for error in errors:
+            if adapter is None:  # file exports: the record as the file had it
+                payload = error._payload_record()
+                if isinstance(payload, dict) and payload.get("id"):
+                    records.append(payload)
+                continue
+            try:
                 fresh = adapter.fetch_one(self._sm_entity, error.reference)
-                if fresh is None:
-                    error.write(
-                        {
-                            "state": "resolved",
-                            "reason": error.reason + self.env._("\n(gone from SM)"),
-                        }
-                    )
-                else:
-                    records.append(fresh)
-            if records:
-                with self.env.cr.savepoint():
-                    counts = self._import_chunk(backend, run, records)
-                    run._add_counts(counts, processed=len(records))
-                self._commit(run, len(records))
+            except SmTransportError as exc:
+                if strict:
+                    raise
+                _logger.warning("SM %s %s not retried: %s", self._sm_entity, error.reference, exc)
+                continue
+            if fresh is None:
+                error.write(
+                    {"state": "resolved", "reason": error.reason + self.env._("\n(gone from SM)")}
+                )
+            else:
+                records.append(fresh)
+        if records:
+            with self.env.cr.savepoint():
+                counts = self._import_chunk(backend, run, records)
+                run._add_counts(counts, processed=len(records))
 
     # ------------------------------------------------------------------- chunk
     @api.model
     def _import_chunk(self, backend, run, raw_records):
         """Import one page of raw records; return counters. Bad records are logged, not fatal."""
         entity = self._sm_entity
-        Error = self.env["sm.sync.error"]
         counts = Counter()
         latest = {}
         for raw in raw_records:
@@ -301,8 +329,7 @@ class SmImporter(models.AbstractModel):
                 record = validate(entity, raw)
             except SmRecordError as exc:
                 reference = raw.get("id") if isinstance(raw, dict) else None
-                Error._record_failure(backend, entity, str(reference or "?"), str(exc), raw, run)
-                counts["failed"] += 1
+                self._log_failure(backend, run, str(reference or "?"), str(exc), raw, counts)
                 continue
             kept = latest.get(record["id"])
             if kept is None or kept[0]["updated_at"] <= record["updated_at"]:
@@ -311,6 +338,7 @@ class SmImporter(models.AbstractModel):
         gone = [sm_id for sm_id, (record, _raw) in latest.items() if record["deleted"]]
         counts["archived"] += self._archive(backend, gone)
         changed = []
+        settled = list(gone)  # SM's current version is in Odoo (or gone): no error left open
         for sm_id, (record, raw) in latest.items():
             if record["deleted"]:
                 continue
@@ -318,11 +346,13 @@ class SmImporter(models.AbstractModel):
             binding = bindings.get(sm_id)
             if binding and binding[2] == digest:
                 counts["unchanged"] += 1
+                settled.append(sm_id)
             elif binding and binding[3] and _stamp(record) < binding[3]:
                 # an older version (late queue job, stale retry payload) never overwrites a newer one
                 counts["unchanged"] += 1
             else:
                 changed.append((record, raw, digest, binding[1] if binding else None))
+        self.env["sm.sync.error"]._resolve(backend, entity, settled)
         for batch in self._dependency_batches(changed):
             self._import_batch(backend, run, batch, counts)
         return counts
@@ -341,8 +371,7 @@ class SmImporter(models.AbstractModel):
             try:
                 vals, _issues = self._map(record, lookups)
             except (SmRecordError, ValueError, KeyError) as exc:
-                Error._record_failure(backend, entity, record["id"], str(exc), raw, run)
-                counts["failed"] += 1
+                self._log_failure(backend, run, record["id"], str(exc), raw, counts)
                 continue
             vals.update(sm_id=record["id"], sm_last_sync=now)
             target = res_id or matches.get(record["id"])
@@ -440,10 +469,14 @@ class SmImporter(models.AbstractModel):
 
     def _record_db_failure(self, backend, run, record, raw, exc, counts):
         reason = getattr(exc, "args", [str(exc)])[0] if exc.args else str(exc)
-        self.env["sm.sync.error"]._record_failure(
-            backend, self._sm_entity, record["id"], str(reason), raw, run
-        )
-        counts["failed"] += 1
+        self._log_failure(backend, run, record["id"], str(reason), raw, counts)
+
+    def _log_failure(self, backend, run, reference, reason, raw, counts):
+        """Log a record's failure; counted once per run however often it failed in it."""
+        if self.env["sm.sync.error"]._record_failure(
+            backend, self._sm_entity, reference, reason, raw, run
+        ):
+            counts["failed"] += 1
 
     def _archive(self, backend, sm_ids):
         """Archive the Odoo records of SM records that are gone (never unlink)."""

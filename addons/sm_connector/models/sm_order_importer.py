@@ -34,10 +34,13 @@ class SmOrderImporter(models.AbstractModel):
             customer, articles = dependencies(record)
             customers.add(customer)
             codes |= articles
+        unavailable = {"customers": {}, "articles": {}}
         partner_ids = self.env["sm.contact.importer"]._ensure_imported(
-            backend, run, sorted(customers)
+            backend, run, sorted(customers), unavailable["customers"]
         )
-        template_ids = self.env["sm.article.importer"]._ensure_imported(backend, run, sorted(codes))
+        template_ids = self.env["sm.article.importer"]._ensure_imported(
+            backend, run, sorted(codes), unavailable["articles"]
+        )
         templates = (
             self.env["product.template"]
             .with_context(active_test=False)
@@ -60,6 +63,8 @@ class SmOrderImporter(models.AbstractModel):
             },
             showroom_ids={code: room.id for code, room in showrooms.items()},
             go_live=self.env["sm.sync.state"]._for(backend, "orders").go_live,
+            unavailable_customers=unavailable["customers"],
+            unavailable_articles=unavailable["articles"],
         )
         self._load_current_state(backend, records, lookups)
         return lookups

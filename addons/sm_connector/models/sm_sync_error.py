@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..adapters.errors import SmTransportError
 from .sm_binding import ENTITY_SELECTION
 
 MAX_AUTO_ATTEMPTS = 5
@@ -16,7 +17,8 @@ class SmSyncError(models.Model):
 
     One open error per SM record: a record failing again updates its error instead of
     piling up duplicates. Open errors are retried at the start of each run (up to
-    MAX_AUTO_ATTEMPTS) and on demand ("Retry").
+    MAX_AUTO_ATTEMPTS) and on demand ("Retry"), with SM's current version of the record;
+    a later good version of the record resolves its error by itself.
     """
 
     _name = "sm.sync.error"
@@ -44,7 +46,11 @@ class SmSyncError(models.Model):
 
     @api.model
     def _record_failure(self, backend, entity, reference, reason, payload, run=None):
-        """Log (or refresh) the open error of one SM record."""
+        """Log (or refresh) the open error of one SM record.
+
+        Return True when this is the record's first failure in `run`: a record failing twice
+        in one run (e.g. retried, then sent again by a page) counts once and gets one attempt.
+        """
         text = (
             payload
             if isinstance(payload, str)
@@ -65,11 +71,14 @@ class SmSyncError(models.Model):
             "run_id": run.id if run else False,
             "last_attempt": fields.Datetime.now(),
         }
-        if existing:
+        if not existing:
+            self.create(dict(vals, backend_id=backend.id, entity=entity, reference=reference))
+            return True
+        first_in_run = not run or existing.run_id != run
+        if first_in_run:
             vals["attempts"] = existing.attempts + 1
-            existing.write(vals)
-            return existing
-        return self.create(dict(vals, backend_id=backend.id, entity=entity, reference=reference))
+        existing.write(vals)
+        return first_in_run
 
     @api.model
     def _resolve(self, backend, entity, references):
@@ -96,18 +105,35 @@ class SmSyncError(models.Model):
             return None
 
     def action_retry(self):
-        """Import these records again from their stored payloads."""
+        """Import these records again from SM's current version of them (REST), or from the
+        record the export file had (file transport: a fixed record comes with a later export
+        and resolves its error by itself)."""
         for (backend, entity), errors in (
             self.filtered(lambda e: e.state == "open")
             .grouped(lambda e: (e.backend_id, e.entity))
             .items()
         ):
-            records = [
-                rec for rec in (err._payload_record() for err in errors) if isinstance(rec, dict)
-            ]
-            if not records:
-                raise UserError(self.env._("These errors have no record payload to import again."))
-            backend._importer(entity)._import_payloads(backend, records, mode="retry")
+            importer = backend._importer(entity)
+            if backend.transport == "file" and not any(
+                isinstance(err._payload_record(), dict) and err._payload_record().get("id")
+                for err in errors
+            ):
+                raise UserError(
+                    self.env._(
+                        "These export rows could not be read: they are imported again when SM"
+                        " exports the records once more."
+                    )
+                )
+            run = self.env["sm.sync.run"].create(
+                {"backend_id": backend.id, "entity": entity, "mode": "retry"}
+            )
+            try:
+                importer._retry_errors(backend, run, errors)
+            except SmTransportError as exc:
+                raise UserError(
+                    self.env._("Silicon Master could not be reached: %(reason)s", reason=exc)
+                ) from None
+            run._finish("done")
         return True
 
     def action_ignore(self):

@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """SM file exports (CSV or XLSX) → records in the REST JSON shape.
 
-SM-style CSV: `;` separator, cp1252 or UTF-8 with BOM, decimal comma, dd/mm/yyyy dates,
-1/0 booleans; compound columns per the contract (`Salon > Canapés`, `LIE:3|BRU:0`).
+SM-style CSV: `;` separator, cp1252 or UTF-8 with BOM, decimal comma (thousands grouped by
+'.', a space or a no-break space), dd/mm/yyyy dates, 1/0 booleans; compound columns per the contract (`Salon > Canapés`, `LIE:3|BRU:0`).
 Each row becomes the JSON record the REST API would have sent, then goes through the
 same validator and mapper: one mapping for both transports.
 """
@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 
 from .record_validator import SmRecordError
-from .values import parse_decimal
+from .values import DECIMAL_COMMA, parse_decimal
 
 FILE_NAME = re.compile(r"^(contacts|articles|orders)_(\d{8,14}).*\.(csv|xlsx)$", re.IGNORECASE)
 
@@ -78,7 +78,7 @@ def read_csv_rows(data):
 
 
 def _cell_text(value):
-    """An XLSX cell → the CSV text form (numbers with a dot are fine: see _number)."""
+    """An XLSX cell → the CSV text form (native numbers with a decimal comma)."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -90,7 +90,8 @@ def _cell_text(value):
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, (int, float)):
-        return format(Decimal(str(value)).normalize(), "f")
+        # a native number, written as the CSV writes it so one declared format reads both
+        return DECIMAL_COMMA.write(Decimal(str(value)).normalize())
     return str(value)
 
 
@@ -119,12 +120,11 @@ def check_header(entity, header):
 
 
 def _number(text):
-    """Decimal comma (`1.299,50`) or a plain dot decimal from XLSX (`1299.5`)."""
+    """A number cell as the export declares numbers (DECIMAL_COMMA) → dot decimal string."""
     text = text.strip()
     if not text:
         return None
-    decimal_comma = "," in text or text.count(".") > 1
-    return format(parse_decimal(text, decimal_comma=decimal_comma).normalize(), "f")
+    return format(parse_decimal(text, number_format=DECIMAL_COMMA).normalize(), "f")
 
 
 def _pairs(text, key, value):
@@ -134,7 +134,10 @@ def _pairs(text, key, value):
         name, sep, qty = part.rpartition(":")
         if not sep or not name:
             raise SmRecordError(f"{key}: {part!r} is not code:qty")
-        items.append({key: name.strip(), value: _number(qty) or "0"})
+        try:
+            items.append({key: name.strip(), value: _number(qty) or "0"})
+        except ValueError as exc:
+            raise SmRecordError(f"{key} {name.strip()}: {exc}") from None
     return items
 
 

@@ -5,7 +5,9 @@
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
 
 _ISO_TS = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _SM_TS = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
@@ -66,20 +68,59 @@ def parse_date(value):
         raise ValueError(f"not a date: {text!r}") from None
 
 
-def parse_decimal(value, decimal_comma=False):
-    """A decimal string (`1299.00`, or `1 299,00` with decimal_comma) → Decimal; empty → None."""
+@dataclass(frozen=True)
+class NumberFormat:
+    """How a source writes numbers: its decimal separator and the thousands groupings it may use.
+
+    A text is read only by its declared format: `1.299` in a decimal-comma export is 1299, and a
+    text fitting no declared grouping (`1299.5`, `12.50`, `1,299.00` there) is refused, never
+    guessed.
+    """
+
+    decimal: str = "."
+    groupings: tuple = ()
+
+    @cached_property
+    def pattern(self):
+        """The regular expression a number written in this format matches."""
+        integer = ["[0-9]+"] + [
+            f"[0-9]{{1,3}}(?:{re.escape(sep)}[0-9]{{3}})+" for sep in self.groupings
+        ]
+        return re.compile(f"^([+-]?)({'|'.join(integer)})(?:{re.escape(self.decimal)}([0-9]+))?$")
+
+    def write(self, number, grouping=None):
+        """A Decimal written the way this format does (parse_decimal reads it back)."""
+        sign = "-" if number < 0 else ""
+        integer, _, fraction = format(abs(number), "f").partition(".")
+        if grouping:
+            integer = f"{int(integer):,}".replace(",", grouping)
+        return sign + integer + (self.decimal + fraction if fraction else "")
+
+
+# REST JSON: a plain dot decimal. SM exports (the contract's x-file-exports): decimal comma,
+# thousands grouped by '.', a space, a no-break space or a narrow no-break space.
+DOT_DECIMAL = NumberFormat(".", ())
+DECIMAL_COMMA = NumberFormat(",", (".", " ", "\u00a0", "\u202f"))
+
+
+def parse_decimal(value, decimal_comma=False, number_format=None):
+    """A number written in `number_format` → Decimal; empty → None; else ValueError.
+
+    Default format: the REST dot decimal; `decimal_comma=True`: SM's export format.
+    """
     if value in (None, ""):
         return None
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        return Decimal(str(value))
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
-    if decimal_comma:
-        # SM writes thousands with '.' and decimals with ',': 1.299,50
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"not a number: {value!r}") from None
+        number = Decimal(str(value))
+    else:
+        number_format = number_format or (DECIMAL_COMMA if decimal_comma else DOT_DECIMAL)
+        text = str(value).strip()
+        match = number_format.pattern.match(text)
+        if not match:
+            raise ValueError(f"not a number in the declared format: {value!r}")
+        sign, integer, fraction = match.groups()
+        digits = "".join(char for char in integer if char.isdigit())
+        number = Decimal(f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}")
     if not number.is_finite() or abs(number.adjusted()) > 15:
         raise ValueError(f"not a plausible number: {value!r}")
     return number

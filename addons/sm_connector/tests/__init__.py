@@ -3,10 +3,14 @@
 from . import (
     test_article_sync,
     test_contact_sync,
+    test_data_quality,
+    test_dependency_faults,
     test_faults,
     test_file_import,
     test_install,
     test_order_sync,
+    test_order_totals,
     test_read_only,
+    test_record_errors,
     test_web_client,
 )
