@@ -273,7 +273,8 @@ class TcxCrmController(http.Controller):
     def template(self, pbx_id, **_params):
         if not request.env.user.has_group(ADMIN_GROUP):
             return request.not_found()
-        pbx = request.env["tcx.pbx"].browse(pbx_id).exists()
+        # search, not browse: record rules apply, another company's PBX is "not found"
+        pbx = request.env["tcx.pbx"].search([("id", "=", pbx_id)])
         if not pbx:
             return request.not_found()
         xml = build_crm_template(

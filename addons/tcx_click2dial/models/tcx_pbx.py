@@ -4,7 +4,7 @@ import hmac
 import secrets
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..adapters.call_control import TcxCallControlAdapter
 from ..adapters.errors import (
@@ -198,18 +198,29 @@ class TcxPbx(models.Model):
         return (self.country_id.code if self else None) or numbers.DEFAULT_REGION
 
     # actions -----------------------------------------------------------------------------
+    def _tcx_check_admin(self):
+        """PBX actions read or change its secrets: 3CX administrators only, whatever the id."""
+        if not self.env.su and not self.env.user.has_group(ADMIN_GROUP):
+            raise AccessError(self.env._("Only 3CX administrators can do this."))
+        self.check_access("write")
+
     def action_generate_api_key(self):
+        """A new key for 3CX (the old one stops working at once)."""
         self.ensure_one()
+        self._tcx_check_admin()
         self.api_key = _new_api_key()
         return True
 
     def action_download_template(self):
+        """The CRM template to upload in 3CX, with this PBX's key in it."""
         self.ensure_one()
+        self._tcx_check_admin()
         return {"type": "ir.actions.act_url", "url": f"{TEMPLATE_PATH}/{self.id}", "target": "self"}
 
     def action_test_connection(self):
         """Fetch a token from 3CX: proves URL, client id and secret."""
         self.ensure_one()
+        self._tcx_check_admin()
         adapter = self._tcx_adapter()
         try:
             adapter.token(force=True)
