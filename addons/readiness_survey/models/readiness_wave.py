@@ -219,10 +219,13 @@ class ReadinessWave(models.Model):
 
     def action_start(self):
         """Open the wave: invitations and answers become possible."""
+        self.check_access("write")
         self.filtered(lambda w: w.state == "draft").write({"state": "running"})
 
     def action_close(self):
         """Close the wave: pending invitations expire and results are published."""
+        # checked first: the expiry below runs as superuser
+        self.check_access("write")
         now = fields.Datetime.now()
         for wave in self.filtered(lambda w: w.state != "closed"):
             pending = wave.participation_ids.filtered(lambda p: p.state != "done")
@@ -243,6 +246,7 @@ class ReadinessWave(models.Model):
 
     def action_send_reminders(self):
         """Mail the invitation again to everyone who has not answered yet."""
+        self.check_access("write")
         reminded = 0
         for wave in self:
             reminded += wave._send_reminders()
@@ -258,6 +262,8 @@ class ReadinessWave(models.Model):
 
     def action_refresh_results(self):
         """Recompute every score of the wave with the current scoring table."""
+        # checked first: the recomputation runs as superuser (anonymous answers)
+        self.check_access("write")
         self.env["readiness.response"]._recompute_all(waves=self)
 
     def action_print_report(self):
