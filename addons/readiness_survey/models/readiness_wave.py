@@ -229,7 +229,7 @@ class ReadinessWave(models.Model):
         now = fields.Datetime.now()
         for wave in self.filtered(lambda w: w.state != "closed"):
             pending = wave.participation_ids.filtered(lambda p: p.state != "done")
-            # Anonymous answers are hidden from every user; expiring them still has to
+            # sudo: anonymous answers are hidden from every user; expiring them still has to
             # happen, and only touches this wave's unfinished answers.
             pending.user_input_id.sudo().write({"deadline": now})
             wave.state = "closed"
@@ -340,7 +340,7 @@ class ReadinessWave(models.Model):
         template = self.env.ref("survey.mail_template_user_input_invite", raise_if_not_found=False)
         invite_model = self.env["survey.invite"]
         if self.is_anonymous:
-            # A global rule hides anonymous answers from every user; the survey engine
+            # sudo: a global rule hides anonymous answers from every user; the survey engine
             # still has to create and mail them for the people invited to this wave.
             invite_model = invite_model.sudo()
         invite = invite_model.with_context(
@@ -434,7 +434,7 @@ class ReadinessWave(models.Model):
         Anonymous waves publish nothing before they are closed, then only groups of at
         least ``min_group_size`` people and free texts without any attribution.
         """
-        # Results and free texts are derived data that no user may create directly;
+        # sudo: results and free texts are derived data that no user may create directly;
         # responses of anonymous waves are readable by nobody.
         Result = self.env["readiness.group.result"].sudo()
         Comment = self.env["readiness.comment"].sudo()
@@ -459,6 +459,7 @@ class ReadinessWave(models.Model):
             if groups:
                 Comment.create(responses._comment_values(anonymous=wave.is_anonymous))
         # Later waves compare with these results.
+        # sudo: the caller may not read every later wave; they only get refreshed
         followers = self.sudo().search([("previous_wave_id", "in", self.ids)]) - self
         if followers:
             followers._refresh_results()

@@ -639,6 +639,7 @@ class TcxCall(models.Model):
             call.env._("call"),
         )
         author = call.user_id.partner_id or self.env.ref("base.partner_root")
+        # sudo: a server-written note (3CX reports run as OdooBot already) on the contact
         call.partner_id.with_user(SUPERUSER_ID).message_post(
             body=Markup("%s (%s)") % (escape(text), link),
             message_type="comment",

@@ -159,7 +159,7 @@ class TcxPbx(models.Model):
         ``((id, api key, company id, country code, odoo url), ...)``; the cache is cleared
         whenever a PBX changes.
         """
-        # the keys are admin-only fields: only this server-side check reads them
+        # sudo: the keys are admin-only fields; only this server-side check reads them
         pbxes = self.sudo().search([("api_key", "!=", False)])
         return tuple(
             (pbx.id, pbx.api_key, pbx.company_id.id, pbx.country_id.code, pbx.odoo_url or "")
@@ -191,7 +191,8 @@ class TcxPbx(models.Model):
     def _tcx_get(self, company=None):
         """The active PBX of ``company`` (default: the current one), as superuser, or empty."""
         company = company or self.env.company
-        # the configuration, secrets included, is only read by the server on behalf of agents
+        # sudo: agents cannot read the PBX; the server reads its configuration for them and
+        # never returns it (callers: click-to-dial, callbacks, the journal)
         return self.sudo().search([("company_id", "=", company.id)], limit=1)
 
     def _tcx_region(self):
@@ -238,7 +239,8 @@ class TcxPbx(models.Model):
 
     def _tcx_adapter(self):
         self.ensure_one()
-        pbx = self.sudo()  # the secret never leaves the server
+        # sudo: the adapter needs the admin-only secret; it never leaves the server
+        pbx = self.sudo()
         return TcxCallControlAdapter(
             pbx.base_url, pbx.client_id, pbx.client_secret, timeout=pbx.timeout
         )
