@@ -32,7 +32,10 @@ class TestSecurityReadiness(ReadinessCase):
         super().setUpClass()
         cls.employee = new_test_user(cls.env, login="rs-employee", groups="base.group_user")
         customers = cls.env["res.partner"].create(
-            [{"name": "Customer One", "is_company": True}, {"name": "Customer Two", "is_company": True}]
+            [
+                {"name": "Customer One", "is_company": True},
+                {"name": "Customer Two", "is_company": True},
+            ]
         )
         cls.portals = cls.env["res.users"]
         for index, customer in enumerate(customers, start=1):

@@ -53,7 +53,9 @@ WITHHELD = frozenset(
 )
 WITHHELD_KEY = "withheld"
 _EXTENSION = re.compile(r"^[0-9]{1,12}$")
-_DURATION = re.compile(r"^(?:([0-9]{1,4})\.)?([0-9]{1,3}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?$")
+_DURATION = re.compile(
+    r"^(?:([0-9]{1,4})\.)?([0-9]{1,3}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?$"
+)
 _SHORT_DURATION = re.compile(r"^([0-9]{1,4}):([0-9]{1,2})$")
 _SECONDS = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,9})?$")
 # NUL and the other C0 controls (tab, CR, LF excepted): PostgreSQL refuses NUL in text.

@@ -125,6 +125,7 @@ class TcxCall(models.Model):
     dedup_key = fields.Char(copy=False, readonly=True, help="Number, extension and start time.")
     pbx_call_id = fields.Char(string="3CX call id", readonly=True)
     error_message = fields.Text(readonly=True)
+    note = fields.Text(string="Notes", help="The agent's notes on the call: theirs to edit.")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

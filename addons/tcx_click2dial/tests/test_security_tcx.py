@@ -18,7 +18,10 @@ class SecurityUsersMixin:
         """A plain internal user (no 3CX group) and portal users of two customers."""
         cls.employee = new_test_user(cls.env, login="tcx-employee", groups="base.group_user")
         cls.customers = cls.env["res.partner"].create(
-            [{"name": "Customer One", "is_company": True}, {"name": "Customer Two", "is_company": True}]
+            [
+                {"name": "Customer One", "is_company": True},
+                {"name": "Customer Two", "is_company": True},
+            ]
         )
         cls.portals = cls.env["res.users"]
         for index, customer in enumerate(cls.customers, start=1):
@@ -172,7 +175,8 @@ class TestAccessRights(SecurityUsersMixin, TcxCase):
                         with self.assertRaises(AccessError):
                             Model.check_access(operation)
         # a second queue, created and removed by the admin
-        queue = self.env["tcx.queue"].with_user(self.admin).create({"name": "X", "extension": "881"})
+        Queue = self.env["tcx.queue"].with_user(self.admin)
+        queue = Queue.create({"name": "X", "extension": "881"})
         queue.unlink()
 
     # the journal's system fields --------------------------------------------------------------
@@ -230,6 +234,8 @@ class TestAccessRights(SecurityUsersMixin, TcxCase):
         missed = self.missed.with_user(self.agent2)
         missed.write({"callback_user_id": self.agent.id})
         self.assertEqual(self.missed.callback_user_id, self.agent)
+        self.call_a.with_user(self.agent).write({"note": "Wants a quote for the sofa"})
+        self.assertEqual(self.call_a.note, "Wants a quote for the sofa")
         self.call_a.with_user(self.agent).message_post(body="Customer wants a quote")
         self.call_a.with_user(self.agent).activity_schedule(
             "mail.mail_activity_data_todo", user_id=self.agent.id
@@ -351,7 +357,11 @@ class TestRoutesWithForgedIds(SecurityUsersMixin, TcxHttpCase):
 
     def test_api_routes_answer_in_the_key_company_only(self):
         stranger = self.env["res.partner"].create(
-            {"name": "Other's customer", "phone": "+3281556677", "company_id": self.other_company.id}
+            {
+                "name": "Other's customer",
+                "phone": "+3281556677",
+                "company_id": self.other_company.id,
+            }
         )
         headers = {API_KEY_HEADER: API_KEY}
         lookup = self.url_open(LOOKUP_PATH, params={"Number": "+3281556677"}, headers=headers)
