@@ -4,7 +4,7 @@
 users; every action with forged ids; the wave named by a context key."""
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import APPREHENSIVE, CONFIDENT, ReadinessCase
 
@@ -148,3 +148,46 @@ class TestSecurityReadiness(ReadinessCase):
             invite.action_invite()
         answers = self.env["survey.user_input"].search([("readiness_wave_id", "=", self.wave.id)])
         self.assertNotIn("someone@example.com", answers.mapped("email"))
+
+
+@tagged("post_install", "-at_install")
+class TestSecurityReadinessRoutes(ReadinessCase, HttpCase):
+    """The survey routes the waves use, with forged tokens and as every user."""
+
+    SECRET = "Nobody may read this anonymous apprehension."
+
+    def setUp(self):
+        super().setUp()
+        self.employee = new_test_user(self.env, login="rs-employee", groups="base.group_user")
+        self.portal = new_test_user(self.env, login="rs-portal", groups="base.group_portal")
+        self.wave = self._new_wave(name="Anonymous routes", is_anonymous=True, min_group_size=2)
+        answers = dict(APPREHENSIVE, q_apprehension_text=self.SECRET)
+        self.anonymous = self._answer(self.wave, self.agent_liege, answers)
+        self._answer(self.wave, self.agent_namur, CONFIDENT)
+
+    def test_results_page_never_shows_anonymous_answers(self):
+        for login in ("rs-manager", "rs-admin"):
+            self.authenticate(login, login)
+            with self.subTest(login=login):
+                response = self.url_open(f"/survey/results/{self.survey.id}")
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn(self.SECRET, response.text)
+        for login in ("rs-liege", "rs-employee", "rs-portal"):
+            self.authenticate(login, login)
+            with self.subTest(login=login):
+                response = self.url_open(f"/survey/results/{self.survey.id}")
+                self.assertNotIn(self.SECRET, response.text)
+                self.assertNotEqual(response.status_code, 200)
+
+    def test_forged_answer_tokens_open_nothing(self):
+        survey_token = self.survey.access_token
+        for login in ("rs-namur", "rs-employee", "rs-portal", None):
+            self.authenticate(login, login)
+            for token in ("00000000-0000-0000-0000-000000000000", "x' OR 1=1 --"):
+                with self.subTest(login=login, token=token):
+                    response = self.url_open(
+                        f"/survey/print/{survey_token}?answer_token={token}",
+                        allow_redirects=False,
+                    )
+                    self.assertNotIn(self.SECRET, response.text)
+                    self.assertNotEqual(response.status_code, 500)
