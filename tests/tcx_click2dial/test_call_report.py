@@ -3,13 +3,14 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from odoo.addons.tcx_click2dial.helpers.call_report import (
     CallReport,
     ReportError,
     dedup_key,
+    is_withheld,
     parse_call_report,
     parse_datetime,
     parse_duration,
@@ -157,8 +158,17 @@ def test_duration_from_times_and_start_from_end():
         ({"CallType": ""}, "CallType"),
         ({"CallType": "Transfer"}, "CallType"),
         ({"CallDirection": "Sideways"}, "CallDirection"),
-        ({"Number": ""}, "Number"),
-        ({"Number": "anonymous"}, "Number"),
+        ({"Number": "caller"}, "Number"),
+        ({"Number": "+32\x00475123456"}, "Number"),
+        ({"Name": "Julie\x00"}, "Name"),
+        ({"Duration": float("inf")}, "Duration"),
+        ({"Duration": float("nan")}, "Duration"),
+        ({"Duration": "9" * 400}, "Duration"),
+        ({"Duration": 10**400}, "Duration"),
+        ({"CallStartTimeUTC": "9999-12-31T23:59:59-14:00"}, "CallStartTimeUTC"),
+        ({"CallEndTimeUTC": "9999-12-31T23:59:59-14:00"}, "CallEndTimeUTC"),
+        ({"CallStartTimeUTC": "2026-11-20T09:15:00\x00Z"}, "CallStartTimeUTC"),
+        ({"EntityId": float("inf")}, "EntityId"),
         ({"Number": "1" * 65}, "Number"),
         ({"Number": ["+32"]}, "Number"),
         ({"Agent": "alice"}, "Agent"),
@@ -185,6 +195,121 @@ def test_not_an_object():
     assert caught.value.field == "body"
 
 
+# the machine is shared: judge the parser, not the generator's speed
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+KEYS = [
+    "CallType",
+    "CallDirection",
+    "Number",
+    "Name",
+    "Agent",
+    "AgentEmail",
+    "QueueExtension",
+    "Duration",
+    "DateTime",
+    "CallStartTimeUTC",
+    "CallEstablishedTimeUTC",
+    "CallEndTimeUTC",
+    "EntityId",
+]
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and ±Infinity included: Python's json reads them
+    | st.text(),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+DATES = st.one_of(
+    st.datetimes().map(lambda d: d.isoformat()),
+    st.builds(
+        lambda d, minutes: d.replace(
+            tzinfo=dt.timezone(dt.timedelta(minutes=minutes))
+        ).isoformat(),
+        st.datetimes(),
+        st.integers(min_value=-1439, max_value=1439),
+    ),
+    st.text(max_size=40),
+)
+
+
+@FUZZ
+@given(
+    st.fixed_dictionaries(
+        {"CallType": st.sampled_from(["Inbound", "Outbound", "Missed", "Notanswered"])},
+        optional={
+            "Number": st.one_of(st.text(max_size=70), st.sampled_from(["anonymous", ""]), JSON),
+            "Duration": st.one_of(JSON, st.text(alphabet="0123456789:.,", max_size=30)),
+            "CallStartTimeUTC": DATES,
+            "CallEstablishedTimeUTC": DATES,
+            "CallEndTimeUTC": DATES,
+            "DateTime": DATES,
+            "Agent": JSON,
+            "EntityId": JSON,
+            "Name": JSON,
+        },
+    )
+)
+def test_fuzz_shaped_reports_give_a_report_or_a_report_error(payload):
+    """Reports close to real ones (any date, offset, duration): no other exception escapes."""
+    try:
+        report = parse_call_report(payload)
+    except ReportError as exc:
+        assert exc.field and exc.reason
+        return
+    assert report.start.tzinfo is None and 1 < report.start.year <= 9999
+    assert 0 <= report.duration <= 7 * 24 * 3600
+    assert "\x00" not in report.number + report.name
+
+
+@FUZZ
+@given(st.one_of(JSON, st.dictionaries(st.sampled_from(KEYS), JSON)))
+def test_fuzz_any_json_gives_a_report_or_a_report_error(payload):
+    try:
+        parse_call_report(payload)
+    except ReportError:
+        pass
+
+
+@FUZZ
+@given(st.one_of(st.text(max_size=80), JSON))
+def test_fuzz_datetime_and_duration_raise_only_value_error(value):
+    for parse in (parse_datetime, parse_duration):
+        try:
+            parse(value)
+        except ValueError:
+            pass
+
+
+@pytest.mark.parametrize(
+    "number", ["", "anonymous", "Anonymous", "ANONYMOUS", "private", "Unknown", "withheld", " "]
+)
+def test_withheld_caller_is_a_report_without_number(number):
+    report = parse_call_report(body(CallType="Missed", Number=number, EntityId="42"))
+    assert report.withheld and report.number == "" and report.entity_id is None
+    assert report.status == "missed"
+    assert is_withheld(number)
+    no_number = body(CallType="Missed")
+    del no_number["Number"]
+    assert parse_call_report(no_number).withheld
+
+
+def test_withheld_key_differs_from_a_real_number():
+    start = dt.datetime(2026, 11, 20, 9, 15)
+    assert dedup_key("", "", start) == dedup_key(None, "", start)
+    assert dedup_key("", "", start) != dedup_key("+32475123456", "", start)
+
+
+def test_year_one_with_an_offset_is_no_time():
+    assert parse_datetime("0001-01-01T00:00:00+01:00") is None
+    assert parse_datetime("0001-01-01T00:00:00-01:00") is None
+    report = parse_call_report(body(CallEndTimeUTC="0001-01-01T00:00:00+01:00"))
+    assert report.end is None
+
+
+@FUZZ
 @given(
     st.dictionaries(
         st.sampled_from(

@@ -155,7 +155,7 @@ class ReadinessResponse(models.Model):
                 }
                 model = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
                 if wave.is_anonymous:
-                    # Created as superuser so that not even create_uid names the respondent.
+                    # sudo: created as superuser so that not even create_uid names the respondent.
                     model = model.with_user(SUPERUSER_ID)
                 else:
                     user = participation.user_id or answer.partner_id.user_ids[:1]
@@ -176,12 +176,13 @@ class ReadinessResponse(models.Model):
     @api.model
     def _recompute_all(self, waves=None):
         """Recompute stored scores, e.g. after the scoring table changed."""
-        # Scores follow a table managers edit, but anonymous responses are readable by
-        # nobody: recomputation has to run as superuser.
+        # sudo: scores follow a table managers edit, but anonymous responses are readable by
+        # nobody: recomputation has to run as superuser (callers check write on the waves).
         domain = [("wave_id", "in", waves.ids)] if waves is not None else []
         responses = self.sudo().search(domain)
         responses._recompute_scores()
-        (waves.sudo() if waves is not None else responses.wave_id)._refresh_results()
+        # _refresh_results runs as superuser itself
+        (waves if waves is not None else responses.wave_id)._refresh_results()
 
     def _collect_answers(self):
         """Turn the survey answer lines into plain :class:`~..scoring.Answer` values."""
@@ -369,8 +370,8 @@ class ReadinessResponse(models.Model):
         self.check_access("read")
         if self.is_anonymous:
             raise UserError(self.env._("Anonymous waves have no per-person results."))
-        # Respondents cannot read survey answers; reading this response (their own, or
-        # as a manager of a non-anonymous wave) was just checked.
+        # sudo: respondents cannot read survey answers; reading this response (their own,
+        # or as a manager of a non-anonymous wave) was just checked.
         url = self.user_input_id.sudo().get_print_url()
         return {
             "type": "ir.actions.act_url",

@@ -219,14 +219,17 @@ class ReadinessWave(models.Model):
 
     def action_start(self):
         """Open the wave: invitations and answers become possible."""
+        self.check_access("write")
         self.filtered(lambda w: w.state == "draft").write({"state": "running"})
 
     def action_close(self):
         """Close the wave: pending invitations expire and results are published."""
+        # checked first: the expiry below runs as superuser
+        self.check_access("write")
         now = fields.Datetime.now()
         for wave in self.filtered(lambda w: w.state != "closed"):
             pending = wave.participation_ids.filtered(lambda p: p.state != "done")
-            # Anonymous answers are hidden from every user; expiring them still has to
+            # sudo: anonymous answers are hidden from every user; expiring them still has to
             # happen, and only touches this wave's unfinished answers.
             pending.user_input_id.sudo().write({"deadline": now})
             wave.state = "closed"
@@ -243,6 +246,7 @@ class ReadinessWave(models.Model):
 
     def action_send_reminders(self):
         """Mail the invitation again to everyone who has not answered yet."""
+        self.check_access("write")
         reminded = 0
         for wave in self:
             reminded += wave._send_reminders()
@@ -258,6 +262,8 @@ class ReadinessWave(models.Model):
 
     def action_refresh_results(self):
         """Recompute every score of the wave with the current scoring table."""
+        # checked first: the recomputation runs as superuser (anonymous answers)
+        self.check_access("write")
         self.env["readiness.response"]._recompute_all(waves=self)
 
     def action_print_report(self):
@@ -334,7 +340,7 @@ class ReadinessWave(models.Model):
         template = self.env.ref("survey.mail_template_user_input_invite", raise_if_not_found=False)
         invite_model = self.env["survey.invite"]
         if self.is_anonymous:
-            # A global rule hides anonymous answers from every user; the survey engine
+            # sudo: a global rule hides anonymous answers from every user; the survey engine
             # still has to create and mail them for the people invited to this wave.
             invite_model = invite_model.sudo()
         invite = invite_model.with_context(
@@ -428,7 +434,7 @@ class ReadinessWave(models.Model):
         Anonymous waves publish nothing before they are closed, then only groups of at
         least ``min_group_size`` people and free texts without any attribution.
         """
-        # Results and free texts are derived data that no user may create directly;
+        # sudo: results and free texts are derived data that no user may create directly;
         # responses of anonymous waves are readable by nobody.
         Result = self.env["readiness.group.result"].sudo()
         Comment = self.env["readiness.comment"].sudo()
@@ -453,6 +459,7 @@ class ReadinessWave(models.Model):
             if groups:
                 Comment.create(responses._comment_values(anonymous=wave.is_anonymous))
         # Later waves compare with these results.
+        # sudo: the caller may not read every later wave; they only get refreshed
         followers = self.sudo().search([("previous_wave_id", "in", self.ids)]) - self
         if followers:
             followers._refresh_results()

@@ -20,7 +20,7 @@ class SurveyUserInput(models.Model):
         res = super()._mark_done()
         answers = self.filtered(lambda answer: answer.readiness_wave_id and not answer.test_entry)
         if answers:
-            # Respondents cannot read the scoring table nor write results; the survey
+            # sudo: respondents cannot read the scoring table nor write results; the survey
             # controller already runs this on a token-checked answer.
             self.env["readiness.response"].sudo()._register_answers(answers)
         return res

@@ -10,6 +10,7 @@ from . import (
     test_questionnaire,
     test_report,
     test_scoring_table,
+    test_security_readiness,
     test_training,
     test_views,
     test_wave,

@@ -1,6 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
+from odoo.exceptions import UserError
 
 
 class SurveyInvite(models.TransientModel):
@@ -13,8 +14,21 @@ class SurveyInvite(models.TransientModel):
     _inherit = "survey.invite"
 
     def _readiness_wave(self):
+        """The wave named by the context, once checked: a client can send any context, so
+        only who may run the wave (or the server, as superuser) invites to it."""
         wave_id = self.env.context.get("readiness_wave_id")
-        return self.env["readiness.wave"].browse(wave_id) if wave_id else None
+        if not wave_id:
+            return None
+        if not isinstance(wave_id, int) or isinstance(wave_id, bool):
+            raise UserError(self.env._("This readiness wave does not exist."))
+        wave = self.env["readiness.wave"].browse(wave_id).exists()
+        if not wave:
+            raise UserError(self.env._("This readiness wave does not exist."))
+        if not self.env.su:
+            wave.check_access("write")
+        if self.survey_id and wave.survey_id != self.survey_id:
+            raise UserError(self.env._("This invitation is not for the wave's questionnaire."))
+        return wave
 
     def _get_answers_values(self):
         values = super()._get_answers_values()

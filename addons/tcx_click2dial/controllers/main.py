@@ -9,17 +9,26 @@
 * ``GET  /tcx/crm/template/<pbx id>``                 the CRM template, for PBX admins
 
 3CX authenticates with the PBX's API key in the ``X-Tcx-Api-Key`` header: missing -> 401,
-wrong -> 403, and nothing else is read or answered before the key is checked.
+wrong -> 403, and nothing else is read or answered before the key is checked. Malformed input
+of any kind is answered 4xx with a reason (3CX retries on 5xx).
+
+Reports and contact creations about one number are handled one at a time (an advisory lock per
+company and number, then a transaction begun after it): 3CX sending the same report twice at
+once, or several clients creating the same contact, gives one record, and every answer carries
+its id.
 """
 
+import hashlib
 import json
 import logging
+import re
 
-from odoo import SUPERUSER_ID, http
+from odoo import SUPERUSER_ID, api, http
 from odoo.addons.suite_phone.tools import phone_number
 from odoo.http import request
+from odoo.tools import SQL
 
-from ..helpers.call_report import ReportError
+from ..helpers.call_report import ReportError, is_withheld, parse_call_report
 from ..helpers.crm_template import (
     API_KEY_HEADER,
     CREATE_PATH,
@@ -34,6 +43,12 @@ from ..helpers.crm_template import (
 _logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
 ADMIN_GROUP = "tcx_click2dial.group_tcx_admin"
+# NUL and other C0 controls: PostgreSQL refuses NUL, and no name or number contains them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def _json(payload, status=200, headers=None):
@@ -48,16 +63,36 @@ def _error(status, error, message, headers=None, **extra):
 
 class TcxCrmController(http.Controller):
     def _env(self, company_id=None):
-        # 3CX is authenticated by its API key, not as an Odoo user: act as OdooBot, in the
-        # PBX's company only.
+        # sudo: 3CX is authenticated by its API key (checked first), not as an Odoo user: act
+        # as OdooBot, in the PBX's company only.
         env = request.env(user=SUPERUSER_ID, su=True)
         if company_id:
             env = env(context=dict(env.context, allowed_company_ids=[company_id]))
         return env
 
+    def _serialized(self, company_id, subject, work):
+        """``work(env)`` in a new transaction, alone among the requests about ``subject``.
+
+        The request's transaction already has its snapshot (authentication read the database),
+        so it cannot see what a concurrent request commits while we wait for the lock; the new
+        transaction starts after the lock and sees it. The lock belongs to the request's
+        transaction: it is released after ``work`` has committed.
+        """
+        digest = hashlib.blake2b(f"tcx:{company_id}:{subject}".encode(), digest_size=8).digest()
+        request.env.cr.execute(
+            SQL("SELECT pg_advisory_xact_lock(%s)", int.from_bytes(digest, "big", signed=True))
+        )
+        with request.env.registry.cursor() as cr:
+            context = dict(request.env.context, allowed_company_ids=[company_id])
+            # sudo: same identity as _env (API-key caller, acting as OdooBot in the company)
+            return work(api.Environment(cr, SUPERUSER_ID, context, su=True))
+
     def _authenticate(self):
         """``(pbx_info, None)`` or ``(None, error response)``: no data before the key."""
         key = request.httprequest.headers.get(API_KEY_HEADER, "").strip()
+        if key and (not key.isascii() or not key.isprintable()):
+            # keys are URL-safe ASCII: anything else cannot be one (and says nothing about keys)
+            return None, _error(403, "invalid_api_key", "This API key is not valid.")
         if not key:
             return None, _error(
                 401,
@@ -82,9 +117,11 @@ class TcxCrmController(http.Controller):
                 413, "body_too_large", f"The body must stay under {MAX_BODY} bytes."
             )
         try:
-            body = json.loads(raw or b"{}")
-        except ValueError:
-            return None, _error(400, "invalid_json", "The body is not JSON.")
+            body = json.loads(raw or b"{}", parse_constant=_reject_constant)
+        except RecursionError:
+            return None, _error(400, "invalid_json", "The body is nested too deeply.")
+        except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError included
+            return None, _error(400, "invalid_json", f"The body is not JSON ({exc}).")
         if not isinstance(body, dict):
             return None, _error(400, "invalid_json", "The body must be a JSON object.")
         return body, None
@@ -98,7 +135,9 @@ class TcxCrmController(http.Controller):
     def _number_error(number):
         if not number or not number.strip():
             return _error(400, "missing_number", "Number is required.")
-        if len(number) > phone_number.MAX_INPUT_LENGTH or not any(ch.isdigit() for ch in number):
+        if _CONTROL.search(number):
+            return _error(400, "invalid_number", "Number contains control characters.")
+        if len(number) > phone_number.MAX_INPUT_LENGTH or not any("0" <= c <= "9" for c in number):
             return _error(400, "invalid_number", "Number is not a phone number.")
         return None
 
@@ -110,6 +149,8 @@ class TcxCrmController(http.Controller):
         if denied:
             return denied
         number = params.get("Number") or params.get("number") or ""
+        if number.strip() and is_withheld(number):
+            return _json({})  # a hidden caller: nobody to show, nothing to create
         invalid = self._number_error(number)
         if invalid:
             return invalid
@@ -121,7 +162,13 @@ class TcxCrmController(http.Controller):
         return _json({"contact": contact_answer(best, base_url)})
 
     @http.route(
-        REPORT_PATH, type="http", auth="none", methods=["POST"], csrf=False, save_session=False
+        REPORT_PATH,
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,  # auth="none" routes default to a read-only cursor
     )
     def report_call(self, **_params):
         pbx, denied = self._authenticate()
@@ -130,16 +177,30 @@ class TcxCrmController(http.Controller):
         body, invalid = self._json_body()
         if invalid:
             return invalid
-        env = self._env(pbx["company_id"])
         try:
-            outcome, call = env["tcx.call"]._tcx_log_report(body, pbx)
+            report = parse_call_report(body)  # checked before any lock
+            subject = self._env(pbx["company_id"])["tcx.call"]._tcx_number_key(
+                report, pbx["region"]
+            )
+
+            def journal(env):
+                outcome, call = env["tcx.call"]._tcx_log_report(body, pbx)
+                return outcome, call.id
+
+            outcome, call_id = self._serialized(pbx["company_id"], f"number:{subject}", journal)
         except ReportError as exc:
             return _error(400, "invalid_report", exc.reason, field=exc.field)
         status = 201 if outcome == "created" else 200
-        return _json({"status": outcome, "call_id": call.id}, status)
+        return _json({"status": outcome, "call_id": call_id}, status)
 
     @http.route(
-        CREATE_PATH, type="http", auth="none", methods=["POST"], csrf=False, save_session=False
+        CREATE_PATH,
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,  # auth="none" routes default to a read-only cursor
     )
     def create_contact(self, **_params):
         pbx, denied = self._authenticate()
@@ -156,21 +217,38 @@ class TcxCrmController(http.Controller):
             body, invalid = self._json_body()
         number = body.get("Number") if isinstance(body, dict) else None
         number = number if isinstance(number, str) else ""
-        invalid = invalid or self._number_error(number)
+        invalid = invalid or self._number_error(number) or self._name_error(body)
         if invalid:
             return invalid
-        e164, best = self._lookup(env, pbx, number)
+        e164 = phone_number.to_e164(number, pbx["region"])
         if not e164:
             return _error(400, "invalid_number", "Number is not a valid phone number.")
-        if best:
-            return _json(
-                {"contact": contact_answer(best, record._tcx_odoo_url()), "created": False}
-            )
-        return self._create_partner(env, body, e164, record._tcx_odoo_url())
+        base_url = record._tcx_odoo_url()
 
-    def _create_partner(self, env, body, e164, base_url):
-        """The contact 3CX asked for: name from FirstName/LastName, the number as phone or
-        mobile depending on its kind."""
+        def find_or_create(env):
+            best = self._lookup(env, pbx, e164)[1]
+            if best:
+                return {"contact": contact_answer(best, base_url), "created": False}, 200
+            return self._create_partner(env, body, e164, base_url, pbx["company_id"]), 201
+
+        answer, status = self._serialized(pbx["company_id"], f"number:{e164}", find_or_create)
+        return _json(answer, status)
+
+    @staticmethod
+    def _name_error(body):
+        for key in ("FirstName", "LastName"):
+            value = body.get(key)
+            if value is not None and not isinstance(value, str):
+                return _error(400, "invalid_name", f"{key} must be a string.", field=key)
+            if isinstance(value, str) and _CONTROL.search(value):
+                return _error(
+                    400, "invalid_name", f"{key} contains control characters.", field=key
+                )
+        return None
+
+    def _create_partner(self, env, body, e164, base_url, company_id):
+        """The contact 3CX asked for, in the PBX's company: name from FirstName/LastName, the
+        number as phone or mobile depending on its kind. Returns the answer's body."""
         name = " ".join(
             part.strip()[:128]
             for part in (body.get("FirstName"), body.get("LastName"))
@@ -180,7 +258,7 @@ class TcxCrmController(http.Controller):
             {
                 "name": name or phone_number.pretty(e164),
                 **env["res.partner"]._phone_field_vals(e164),
-                "company_id": False,
+                "company_id": company_id,
             }
         )
         first, last = split_name(partner.name, False)
@@ -192,13 +270,14 @@ class TcxCrmController(http.Controller):
             "mobile_e164": partner.mobile_e164,
         }
         answer = {**contact_answer(row, base_url), "FirstName": first, "LastName": last}
-        return _json({"contact": answer, "created": True}, 201)
+        return {"contact": answer, "created": True}
 
     @http.route(f"{TEMPLATE_PATH}/<int:pbx_id>", type="http", auth="user", methods=["GET"])
     def template(self, pbx_id, **_params):
         if not request.env.user.has_group(ADMIN_GROUP):
             return request.not_found()
-        pbx = request.env["tcx.pbx"].browse(pbx_id).exists()
+        # search, not browse: record rules apply, another company's PBX is "not found"
+        pbx = request.env["tcx.pbx"].search([("id", "=", pbx_id)])
         if not pbx:
             return request.not_found()
         xml = build_crm_template(

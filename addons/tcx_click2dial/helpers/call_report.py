@@ -9,10 +9,15 @@ matched case-insensitively, ``_`` ignored. Times are ISO 8601 (UTC when naive); 
 (optionally with a fraction or a day part, as a .NET TimeSpan prints) or seconds.
 
 3CX sends no call identifier: a report is identified by number, extension and start time
-(:func:`dedup_key`).
+(:func:`dedup_key`). A withheld caller (``Number`` empty, ``anonymous``, ``private``...) is a
+valid report without a number (:attr:`CallReport.withheld`).
+
+Any input, however malformed, gives a :class:`CallReport` or a :class:`ReportError`, never
+another exception (tests/tcx_click2dial/test_call_report.py fuzzes it).
 """
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -28,9 +33,33 @@ CALL_TYPES = {
 DIRECTIONS = {"inbound": "inbound", "outbound": "outbound", "in": "inbound", "out": "outbound"}
 MAX_DURATION = 7 * 24 * 3600
 MAX_TEXT = 256
-_EXTENSION = re.compile(r"^\d{1,12}$")
-_DURATION = re.compile(r"^(?:(\d+)\.)?(\d{1,3}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?$")
-_SHORT_DURATION = re.compile(r"^(\d{1,4}):(\d{1,2})$")
+# What PBXs and carriers put in the caller number when the caller hides it (CLIR).
+WITHHELD = frozenset(
+    {
+        "",
+        "anonymous",
+        "private",
+        "unknown",
+        "withheld",
+        "restricted",
+        "unavailable",
+        "hidden",
+        "blocked",
+        "clir",
+        "nocallerid",
+        "privatenumber",
+        "unknownnumber",
+    }
+)
+WITHHELD_KEY = "withheld"
+_EXTENSION = re.compile(r"^[0-9]{1,12}$")
+_DURATION = re.compile(
+    r"^(?:([0-9]{1,4})\.)?([0-9]{1,3}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?$"
+)
+_SHORT_DURATION = re.compile(r"^([0-9]{1,4}):([0-9]{1,2})$")
+_SECONDS = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,9})?$")
+# NUL and the other C0 controls (tab, CR, LF excepted): PostgreSQL refuses NUL in text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class ReportError(ValueError):
@@ -47,7 +76,7 @@ class CallReport:
     call_type: str  # Inbound / Outbound / Missed / Notanswered, as 3CX spells it
     direction: str  # inbound / outbound
     status: str  # answered / missed / unanswered
-    number: str  # the external party, as 3CX sent it
+    number: str  # the external party, as 3CX sent it ("" when withheld)
     name: str
     agent: str  # extension (DN) of the agent, may be empty (queue call missed by all)
     agent_email: str
@@ -57,6 +86,7 @@ class CallReport:
     answer: datetime | None
     end: datetime | None
     entity_id: int | None  # our contact id, when the lookup matched it
+    withheld: bool = False  # the caller hid their number: no contact, no callback
 
 
 def _normalised_keys(payload):
@@ -68,9 +98,13 @@ def _text(data, key, required=False, max_length=MAX_TEXT):
     if value is None:
         value = ""
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ReportError(key, "must be a finite number or a string")
         value = str(value)
     if not isinstance(value, str):
         raise ReportError(key, "must be a string")
+    if _CONTROL.search(value):
+        raise ReportError(key, "contains control characters")
     value = value.strip()
     if required and not value:
         raise ReportError(key, "is required")
@@ -95,17 +129,24 @@ def parse_datetime(value):
         return None
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
-    text = re.sub(r"(\.\d{6})\d+", r"\1", text)  # .NET prints 7 fractional digits
+    if len(text) > 64 or _CONTROL.search(text):
+        raise ValueError("not a date-time")
+    text = re.sub(r"(\.[0-9]{6})[0-9]+", r"\1", text)  # .NET prints 7 fractional digits
     moment = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    if moment.year <= 1:
+    if moment.year <= 1:  # checked before the offset: year 1 minus an offset overflows
         return None
+    if moment.tzinfo is not None:
+        try:
+            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        except OverflowError as exc:  # 9999-12-31T23:59:59-14:00 is after year 9999 in UTC
+            raise ValueError("out of the representable range once converted to UTC") from exc
+        if moment.year <= 1:
+            return None
     return moment.replace(microsecond=0)
 
 
 def _duration_from_text(text):
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _SECONDS.match(text):
         return int(float(text))
     if match := _DURATION.match(text):
         days, hours, minutes, secs = (int(group or 0) for group in match.groups())
@@ -126,6 +167,10 @@ def parse_duration(value):
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError("not a duration")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("not a finite number")
+    if isinstance(value, int) and abs(value) > 10 * MAX_DURATION:
+        raise ValueError("out of range")
     seconds = _duration_from_text(value.strip()) if isinstance(value, str) else int(value)
     if seconds < 0 or seconds > MAX_DURATION:
         raise ValueError("out of range")
@@ -163,11 +208,20 @@ def _extension(data, key):
     return value
 
 
+def is_withheld(number):
+    """True when ``number`` is how a PBX writes a hidden caller (``anonymous``, empty...)."""
+    if not isinstance(number, str):
+        return False
+    return re.sub(r"[\s_.-]", "", number).lower() in WITHHELD
+
+
 def _parties(data):
-    """(number, agent extension, queue extension, agent e-mail)."""
-    number = _text(data, "Number", required=True, max_length=64)
-    if not any(ch.isdigit() for ch in number):
-        raise ReportError("Number", "has no digit")
+    """(number, agent extension, queue extension, agent e-mail); number "" when withheld."""
+    number = _text(data, "Number", max_length=64)
+    if is_withheld(number):
+        number = ""
+    elif not any("0" <= ch <= "9" for ch in number):
+        raise ReportError("Number", "has no digit (send it empty or 'anonymous' if withheld)")
     agent_email = _text(data, "AgentEmail", max_length=254)
     if agent_email and "@" not in agent_email:
         raise ReportError("AgentEmail", "is not an e-mail address")
@@ -185,6 +239,8 @@ def _timing(data, status):
         raise ReportError("Duration", f"is not hh:mm:ss nor seconds ({exc})") from exc
     if duration is None:
         duration = int((end - answer).total_seconds()) if answer and end and end >= answer else 0
+        if duration > MAX_DURATION:  # would not even fit the journal's integer column
+            raise ReportError("CallEndTimeUTC", "is more than a week after the answer")
     if start is None and end is not None:
         start = end - timedelta(seconds=duration)
     if start is None:
@@ -207,7 +263,8 @@ def parse_call_report(payload):
     number, agent, queue, agent_email = _parties(data)
     start, answer, end, duration = _timing(data, status)
     entity = _text(data, "EntityId", max_length=32)
-    entity_id = int(entity) if entity.isdigit() and 0 < int(entity) < 2**31 else None
+    entity_id = int(entity) if re.fullmatch(r"[0-9]{1,10}", entity) else None
+    entity_id = entity_id if entity_id and entity_id < 2**31 else None
 
     return CallReport(
         call_type=call_type,
@@ -222,12 +279,13 @@ def parse_call_report(payload):
         start=start,
         answer=answer,
         end=end,
-        entity_id=entity_id,
+        entity_id=entity_id if number else None,
+        withheld=not number,
     )
 
 
 def dedup_key(number_key, extension, start):
     """Identity of a report: same number, extension and start second = same call."""
     stamp = start.replace(microsecond=0).isoformat()
-    raw = f"{number_key or ''}|{extension or ''}|{stamp}"
+    raw = f"{number_key or WITHHELD_KEY}|{extension or ''}|{stamp}"
     return hashlib.sha256(raw.encode()).hexdigest()[:40]

@@ -16,6 +16,9 @@ from ..adapters.errors import TcxError
 from ..helpers import numbers
 from ..helpers.call_report import dedup_key, parse_call_report
 
+# ``number`` of a call whose caller hid their number (3CX's own word for it)
+WITHHELD_NUMBER = "anonymous"
+
 _logger = logging.getLogger(__name__)
 
 AGENT_GROUP = "tcx_click2dial.group_tcx_agent"
@@ -24,6 +27,41 @@ CALLBACK_ACTIVITY = "tcx_click2dial.mail_activity_type_tcx_callback"
 # starts at most this long after (or slightly before, clocks drift) the request.
 MERGE_WINDOW = timedelta(minutes=10)
 MERGE_SKEW = timedelta(minutes=2)
+# What the journal code records (from 3CX's report or the click-to-dial request): never set by
+# a user, or a forged dedup_key would make 3CX's real report a "duplicate" and lose it.
+JOURNAL_FIELDS = frozenset(
+    {
+        "name",
+        "direction",
+        "status",
+        "source",
+        "call_type",
+        "number",
+        "number_e164",
+        "contact_name",
+        "partner_id",
+        "user_id",
+        "extension",
+        "agent_email",
+        "queue_extension",
+        "queue_id",
+        "start_date",
+        "answer_date",
+        "end_date",
+        "duration",
+        "dedup_key",
+        "pbx_call_id",
+        "error_message",
+        "company_id",
+        "callback_of_id",
+        "callback_ids",
+        "callback_state",
+        "callback_date",
+        "callback_delay",
+        "answered_count",
+        "missed_count",
+    }
+)
 
 
 def _duration_text(seconds):
@@ -88,6 +126,7 @@ class TcxCall(models.Model):
     dedup_key = fields.Char(copy=False, readonly=True, help="Number, extension and start time.")
     pbx_call_id = fields.Char(string="3CX call id", readonly=True)
     error_message = fields.Text(readonly=True)
+    note = fields.Text(string="Notes", help="The agent's notes on the call: theirs to edit.")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -121,10 +160,38 @@ class TcxCall(models.Model):
     )
     _callbacks_todo_idx = models.Index("(number_e164) WHERE callback_state = 'todo'")
 
+    # journal integrity -------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Calls are journaled by the server only (3CX reports, click-to-dial), in superuser
+        mode: ``env.su`` cannot be sent by a client, unlike a context key."""
+        if not self.env.su:
+            raise AccessError(
+                self.env._("Calls are journaled by 3CX and click-to-dial only, not by hand.")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """Users may reassign a callback and use the chatter; what 3CX reported is final."""
+        forbidden = sorted(JOURNAL_FIELDS.intersection(vals))
+        if forbidden and not self.env.su:
+            labels = ", ".join(self._fields[name].get_description(self.env)["string"]
+                               for name in forbidden)  # fmt: skip
+            raise AccessError(
+                self.env._(
+                    "These call fields are recorded by 3CX and cannot be changed: %(fields)s.",
+                    fields=labels,
+                )
+            )
+        return super().write(vals)
+
     @api.depends("direction", "number", "partner_id", "contact_name")
     def _compute_name(self):
         for call in self:
-            who = call.partner_id.display_name or call.contact_name or call.number or ""
+            number = call.number
+            if number == WITHHELD_NUMBER and not call.number_e164:
+                number = self.env._("withheld number")
+            who = call.partner_id.display_name or call.contact_name or number or ""
             if call.direction == "outbound":
                 call.name = self.env._("Call to %(who)s", who=who)
             else:
@@ -212,9 +279,10 @@ class TcxCall(models.Model):
             e164, pbx.dial_format, pbx._tcx_region(), pbx.outside_prefix
         )
         if not partner:
-            best = self.env["res.partner"]._tcx_lookup(e164, company_id=self.env.company.id)[1]
+            best = self.env["res.partner"]._tcx_lookup(e164, company_id=pbx.company_id.id)[1]
             partner = self.env["res.partner"].browse(best[0]["id"]) if best else partner
-        call = self.create(
+        # sudo: journal fields are server-made here (the user, the checked number, the PBX)
+        call = self.sudo().create(
             {
                 "direction": "outbound",
                 "status": "requested",
@@ -227,16 +295,20 @@ class TcxCall(models.Model):
                 "callback_of_id": callback_of.id if callback_of else False,
                 "company_id": pbx.company_id.id,
             }
-        )
+        ).sudo(False)
         if pbx.dial_mode == "api":
             try:
                 answer = pbx._tcx_adapter().make_call(user.tcx_extension, destination)
             except TcxError as exc:
                 _logger.info("3CX makecall failed for %s: %r", user.login, exc)
-                call.write({"status": "failed", "error_message": pbx._tcx_error_message(exc)})
+                # sudo: the outcome comes from 3CX's answer, not from the user
+                call.sudo().write(
+                    {"status": "failed", "error_message": pbx._tcx_error_message(exc)}
+                )
                 return call
             result = answer.get("result") if isinstance(answer.get("result"), dict) else {}
-            call.pbx_call_id = str(result.get("callid") or result.get("id") or "") or False
+            # sudo: 3CX's own id of the call, from its answer
+            call.sudo().pbx_call_id = str(result.get("callid") or result.get("id") or "") or False
         call._tcx_close_callbacks()
         return call
 
@@ -312,7 +384,8 @@ class TcxCall(models.Model):
         self.ensure_one()
         if self.direction != "outbound" or not self.number_e164 or self.status == "failed":
             return
-        # whoever calls back closes the callback, even one assigned to a colleague
+        # sudo: whoever calls back closes the callback, even one assigned to a colleague (the
+        # agent's outgoing call is the proof; only callback bookkeeping fields are written)
         pending = self.sudo().search(
             [
                 ("number_e164", "=", self.number_e164),
@@ -340,7 +413,8 @@ class TcxCall(models.Model):
                 )
                 activities.action_feedback(feedback=feedback)
         if not self.callback_of_id:
-            self.callback_of_id = pending.sorted("start_date")[-1]
+            # sudo: link to the missed call found above (a journal field)
+            self.sudo().callback_of_id = pending.sorted("start_date")[-1]
 
     def _tcx_callback_assignee(self):
         """Who calls back this missed call: the agent it rang, the queue's callback agent, the
@@ -420,8 +494,8 @@ class TcxCall(models.Model):
         report = parse_call_report(payload)
         region = pbx_info.get("region") or phone_number.DEFAULT_REGION
         company_id = pbx_info["company_id"]
-        e164 = phone_number.to_e164(report.number, region)
-        key = dedup_key(e164 or numbers.digits_key(report.number), report.agent, report.start)
+        e164 = phone_number.to_e164(report.number, region) if report.number else None
+        key = dedup_key(self._tcx_number_key(report, region), report.agent, report.start)
         existing = self.search([("dedup_key", "=", key)], limit=1)
         if existing:
             return "duplicate", existing
@@ -447,7 +521,7 @@ class TcxCall(models.Model):
             "status": report.status,
             "source": "report",
             "call_type": report.call_type,
-            "number": report.number,
+            "number": report.number or WITHHELD_NUMBER,
             "number_e164": e164 or False,
             "contact_name": report.name or False,
             "partner_id": partner.id or False,
@@ -481,6 +555,16 @@ class TcxCall(models.Model):
             return "duplicate", self.search([("dedup_key", "=", key)], limit=1)
         call._on_call_logged()
         return outcome, call
+
+    @api.model
+    def _tcx_number_key(self, report, region):
+        """What identifies the caller of ``report``: E.164, else its digits ("" if withheld).
+
+        The endpoint locks on it, so that reports of one number are journaled one at a time.
+        """
+        if not report.number:
+            return ""
+        return phone_number.to_e164(report.number, region) or numbers.digits_key(report.number)
 
     @api.model
     def _tcx_requested_call(self, report, e164, user, company_id):
@@ -557,6 +641,7 @@ class TcxCall(models.Model):
             call.env._("call"),
         )
         author = call.user_id.partner_id or self.env.ref("base.partner_root")
+        # sudo: a server-written note (3CX reports run as OdooBot already) on the contact
         call.partner_id.with_user(SUPERUSER_ID).message_post(
             body=Markup("%s (%s)") % (escape(text), link),
             message_type="comment",

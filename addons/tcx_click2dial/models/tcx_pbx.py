@@ -5,7 +5,7 @@ import secrets
 
 from odoo import api, fields, models, tools
 from odoo.addons.suite_phone.tools import phone_number
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..adapters.call_control import TcxCallControlAdapter
 from ..adapters.errors import (
@@ -159,7 +159,7 @@ class TcxPbx(models.Model):
         ``((id, api key, company id, country code, odoo url), ...)``; the cache is cleared
         whenever a PBX changes.
         """
-        # the keys are admin-only fields: only this server-side check reads them
+        # sudo: the keys are admin-only fields; only this server-side check reads them
         pbxes = self.sudo().search([("api_key", "!=", False)])
         return tuple(
             (pbx.id, pbx.api_key, pbx.company_id.id, pbx.country_id.code, pbx.odoo_url or "")
@@ -191,25 +191,37 @@ class TcxPbx(models.Model):
     def _tcx_get(self, company=None):
         """The active PBX of ``company`` (default: the current one), as superuser, or empty."""
         company = company or self.env.company
-        # the configuration, secrets included, is only read by the server on behalf of agents
+        # sudo: agents cannot read the PBX; the server reads its configuration for them and
+        # never returns it (callers: click-to-dial, callbacks, the journal)
         return self.sudo().search([("company_id", "=", company.id)], limit=1)
 
     def _tcx_region(self):
         return (self.country_id.code if self else None) or phone_number.DEFAULT_REGION
 
     # actions -----------------------------------------------------------------------------
+    def _tcx_check_admin(self):
+        """PBX actions read or change its secrets: 3CX administrators only, whatever the id."""
+        if not self.env.su and not self.env.user.has_group(ADMIN_GROUP):
+            raise AccessError(self.env._("Only 3CX administrators can do this."))
+        self.check_access("write")
+
     def action_generate_api_key(self):
+        """A new key for 3CX (the old one stops working at once)."""
         self.ensure_one()
+        self._tcx_check_admin()
         self.api_key = _new_api_key()
         return True
 
     def action_download_template(self):
+        """The CRM template to upload in 3CX, with this PBX's key in it."""
         self.ensure_one()
+        self._tcx_check_admin()
         return {"type": "ir.actions.act_url", "url": f"{TEMPLATE_PATH}/{self.id}", "target": "self"}
 
     def action_test_connection(self):
         """Fetch a token from 3CX: proves URL, client id and secret."""
         self.ensure_one()
+        self._tcx_check_admin()
         adapter = self._tcx_adapter()
         try:
             adapter.token(force=True)
@@ -227,7 +239,8 @@ class TcxPbx(models.Model):
 
     def _tcx_adapter(self):
         self.ensure_one()
-        pbx = self.sudo()  # the secret never leaves the server
+        # sudo: the adapter needs the admin-only secret; it never leaves the server
+        pbx = self.sudo()
         return TcxCallControlAdapter(
             pbx.base_url, pbx.client_id, pbx.client_secret, timeout=pbx.timeout
         )

@@ -4,6 +4,7 @@ from . import test_install
 from . import test_click2dial
 from . import test_journal
 from . import test_lookup
-from . import test_security
+from . import test_security_tcx
 from . import test_endpoints
 from . import test_tour
+from . import test_endpoints_input

@@ -116,7 +116,7 @@ class TestCallJournal(TcxCase):
     def test_invalid_reports_are_refused(self):
         cases = {
             "CallType": {"CallType": "Transferred"},
-            "Number": {"Number": ""},
+            "Number": {"Number": "caller"},
             "CallStartTimeUTC": {"CallStartTimeUTC": "yesterday"},
             "Agent": {"Agent": "alice"},
             "CallEndTimeUTC": {"CallEndTimeUTC": stamp(START - timedelta(hours=1))},
