@@ -3,6 +3,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import email_normalize, format_date, html2plaintext
 
 from ..helpers import sla as sla_rules
@@ -506,8 +507,7 @@ class HelpdeskTicket(models.Model):
         """``(subject, body)`` of a canned reply for this ticket in ``lang``. The subject
         always carries the ticket number (replies thread even without References)."""
         self.ensure_one()
-        # sudo: canned replies are admin-written templates; agents only use them
-        template = template.sudo()
+        self._inbox_check_canned_template(template)
         installed = {code for code, _name in self.env["res.lang"].get_installed()}
         lang = lang if lang in installed else self.env.lang or "en_US"
         subject = template._render_field("subject", self.ids, set_lang=lang)[self.id] or ""
@@ -515,6 +515,24 @@ class HelpdeskTicket(models.Model):
         if self.number and self.number not in subject:
             subject = f"[{self.number}] {subject}".strip()
         return subject, body
+
+    def _inbox_check_canned_template(self, template):
+        """Refuse anything but a canned reply of tickets, on a ticket the user may read:
+        a template is code run on a record, the client chooses both ids."""
+        self.ensure_one()
+        self.check_access("read")
+        template = template.exists()
+        if not template:
+            raise AccessError(self.env._("This canned reply does not exist."))
+        template.check_access("read")
+        if template.model != self._name or not template.inbox_canned:
+            raise AccessError(
+                self.env._(
+                    "“%(template)s” is not a canned reply for tickets.",
+                    template=template.display_name,
+                )
+            )
+        return template
 
     def _inbox_send_reply(self, subject, body):
         """Send ``body`` to the customer from this ticket (by e-mail, in the thread)."""

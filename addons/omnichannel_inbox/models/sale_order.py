@@ -14,6 +14,9 @@ class SaleOrder(models.Model):
         string="Tickets",
         copy=False,
     )
+    inbox_main_ticket_ids = fields.One2many(
+        "helpdesk.ticket", "inbox_order_id", string="Tickets about this order (main)"
+    )
     inbox_ticket_count = fields.Integer(
         string="Ticket count", compute="_compute_inbox_ticket_count"
     )
