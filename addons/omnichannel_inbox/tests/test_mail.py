@@ -144,3 +144,61 @@ class TestMailChannel(InboxCase):
         self.assertEqual(ticket.inbox_request_count, 1, "not a new customer request")
         self.assertEqual(ticket.inbox_sla_status, "met")
         self.assertTrue(ticket.inbox_first_response_date)
+
+
+@tagged("post_install", "-at_install")
+class TestThreadingSenderRule(InboxCase):
+    """Issue 11 item 15: one sender rule for every threading fallback. B forwarded A's mail
+    and wrote in: B's mail carries the Thread-Index (or the ticket number) of A's ticket but B
+    takes no part in it, so B gets a ticket of their own."""
+
+    def setUp(self):
+        super().setUp()
+        self.ticket = self.email(
+            "Commande en retard",
+            sender="anna@example.net",
+            sender_name="Anna",
+            extra_headers={"Thread-Index": make_thread_index(ROOT)},
+        )
+        self.bert = self.env["res.partner"].create(
+            {"name": "Bert", "email": "bert@example.net"}
+        )
+
+    def reply(self, sender, name, subject="Autre sujet", **headers):
+        return self.email(
+            subject,
+            sender=sender,
+            sender_name=name,
+            extra_headers=headers or {"Thread-Index": make_thread_index(ROOT, depth=2)},
+        )
+
+    def test_thread_index_from_a_stranger_opens_their_own_ticket(self):
+        other = self.reply("bert@example.net", "Bert")
+        self.assertNotEqual(other, self.ticket)
+        self.assertEqual(other.partner_id, self.bert)
+        self.assertEqual(self.ticket.inbox_request_count, 1, "A's ticket untouched")
+
+    def test_subject_reference_from_a_stranger_opens_their_own_ticket(self):
+        other = self.reply("bert@example.net", "Bert", subject=f"TR: {self.ticket.number}",
+                           **{"X-Mailer": "Outlook"})  # fmt: skip
+        self.assertNotEqual(other, self.ticket)
+
+    def test_thread_index_from_a_follower_threads(self):
+        self.ticket.message_subscribe(partner_ids=self.bert.ids)
+        self.assertEqual(self.reply("bert@example.net", "Bert"), self.ticket)
+        self.assertEqual(self.ticket.inbox_request_count, 2)
+
+    def test_thread_index_and_subject_from_an_author_of_the_ticket_thread(self):
+        self.ticket.message_post(
+            body="Je suis le mari d'Anna", author_id=self.bert.id, message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )  # fmt: skip
+        self.assertEqual(self.reply("bert@example.net", "Bert"), self.ticket)
+        self.assertEqual(
+            self.reply("Bert@Example.net", "Bert", subject=f"RE: {self.ticket.number}",
+                       **{"X-Mailer": "Outlook"}),
+            self.ticket,
+        )  # fmt: skip
+
+    def test_thread_index_from_the_customer_threads(self):
+        self.assertEqual(self.reply("anna@example.net", "Anna"), self.ticket)
