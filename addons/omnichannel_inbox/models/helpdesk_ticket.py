@@ -315,8 +315,36 @@ class HelpdeskTicket(models.Model):
         # the gateway posts the e-mail next: on this ticket, as a plain message
         return ticket.with_context(inbox_joined=True)
 
+    @api.model
+    def _inbox_auto_reply_routes(self, routes, msg_dict):
+        """Routes of an automatic mail: a route opening a ticket becomes the ticket it
+        answers (same threading fallbacks and sender rule as a person's reply), else it is
+        dropped with a log line. No ticket, no contact, no acknowledgement, no SLA."""
+        kept = []
+        for route in routes or ():
+            model, thread_id, custom_values, user_id, alias = route
+            if model != self._name or thread_id:
+                kept.append(route)
+                continue
+            req = self._inbox_request_from_mail(msg_dict, dict(custom_values or {}))
+            target = self.env["inbox.router"]._inbox_mail_thread_target(req, msg_dict)
+            if target:
+                kept.append((model, target.id, custom_values, user_id, alias))
+            else:
+                _logger.info(
+                    "Automatic mail (%s) from %s to %s, Message-Id %s: no ticket to log it on, "
+                    "dropped",
+                    msg_dict.get("inbox_auto_reply"),
+                    msg_dict.get("email_from"),
+                    msg_dict.get("to"),
+                    msg_dict.get("message_id"),
+                )
+        return kept
+
     def message_update(self, msg_dict, update_vals=None):
         res = super().message_update(msg_dict, update_vals=update_vals)
+        if msg_dict.get("inbox_auto_reply"):
+            return res  # logged in the thread; not a request: no count, no SLA restart
         author = self.env["res.partner"].browse(msg_dict.get("author_id") or [])
         # sudo: whether the author is staff (res.users is not readable by everyone)
         staff = any(not user.share for user in author.sudo().user_ids)

@@ -23,6 +23,12 @@ class MailMessage(models.Model):
         readonly=True,
         help="Header of the Thread-Index Outlook sent with this e-mail.",
     )
+    inbox_auto_reply = fields.Char(
+        string="Automatic mail",
+        readonly=True,
+        help="Why the gateway took this e-mail for an automatic one (out-of-office, list, "
+        "bulk): logged, never answered nor counted as a request.",
+    )
 
     def _to_store_defaults(self, target):
         return super()._to_store_defaults(target) + [
