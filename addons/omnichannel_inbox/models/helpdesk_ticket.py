@@ -22,6 +22,28 @@ SLA_STATUSES = [
 ]
 
 
+# Kept by the routing pipeline and the SLA clock, never typed: written only by trusted code
+# (superuser mode), so an agent cannot fake an SLA or a request count over RPC.
+SYSTEM_FIELDS = frozenset(
+    {
+        "inbox_sender_key",
+        "inbox_name_key",
+        "inbox_external_ref",
+        "inbox_last_request_date",
+        "inbox_request_count",
+        "inbox_dedup_count",
+        "inbox_sla_policy_id",
+        "inbox_sla_start_date",
+        "inbox_sla_deadline",
+        "inbox_sla_at_risk_date",
+        "inbox_sla_responded_date",
+        "inbox_sla_status",
+        "inbox_sla_escalated",
+        "inbox_first_response_date",
+    }
+)
+
+
 class HelpdeskTicket(models.Model):
     """Tickets of the omnichannel inbox: customer, SM orders, channel of each request, SLA."""
 
@@ -236,6 +258,7 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._inbox_check_system_fields(set(vals) - {"inbox_name_key"})
             if "inbox_name_key" not in vals:
                 name = vals.get("partner_name")
                 if not name and vals.get("partner_id"):
@@ -248,7 +271,19 @@ class HelpdeskTicket(models.Model):
             ticket._inbox_sla_start(ticket.create_date, channel=ticket.channel_id)
         return tickets
 
+    def _inbox_check_system_fields(self, fnames):
+        """Refuse the pipeline's own fields to anyone but trusted (superuser) code."""
+        forbidden = SYSTEM_FIELDS.intersection(fnames)
+        if forbidden and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "These fields are kept by the inbox and cannot be changed: %(fields)s",
+                    fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
+                )
+            )
+
     def write(self, vals):
+        self._inbox_check_system_fields(vals)
         res = super().write(vals)
         if "partner_id" in vals:
             for ticket in self.filtered("partner_id"):
@@ -648,7 +683,8 @@ class HelpdeskTicket(models.Model):
                 vals["partner_id"] = source.partner_id.id
             if not self.inbox_order_id and source.inbox_order_id:
                 vals["inbox_order_id"] = source.inbox_order_id.id
-            self.write(vals)
+            # sudo: request count and date are system fields; the caller checked write access
+            self.sudo().write(vals)
             source_vals = {"duplicate_id": self.id, "inbox_possible_duplicate": False}
             if closed:
                 source_vals["stage_id"] = closed.id
