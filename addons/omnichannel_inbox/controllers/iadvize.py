@@ -5,8 +5,8 @@
 Checked in this order, nothing is read or stored before the signature:
 body size (413) -> ``x-iadvize-signature`` present (401) and valid for a connection's secret
 (401; a non-ASCII header never is) -> UTF-8 JSON, at most 32 levels deep, no NaN/Infinity,
-no NUL character (400) -> JSON object (400) -> documented fields (400) -> project of that connection (403)
--> not older than 30 days (422: a replay beyond the kept keys) -> event type handled (other
+no NUL character (400) -> JSON object (400) -> documented fields (400) -> project of that
+connection (403) -> not older than 30 days (422: a replay beyond the kept keys) -> event type handled (other
 types: 202 ignored) -> stored once per conversation and event
 type: 202 accepted, or 200 duplicate for a replay/retry. The GraphQL fetch happens later,
 in the queue (cron): the answer is immediate.
@@ -57,7 +57,7 @@ class IAdvizeWebhookController(http.Controller):
         header = httprequest.headers.get(HEADER, "")
         if not header:
             return _error(401, "missing_signature", f"Sign the body in the {HEADER} header.")
-        # iAdvize is authenticated by the signature, not as an Odoo user: act as OdooBot
+        # sudo: iAdvize is authenticated by the signature below, not as an Odoo user
         env = request.env(user=SUPERUSER_ID, su=True)
         connection = env["inbox.iadvize.connection"]._inbox_verify(raw, header)
         if not connection:

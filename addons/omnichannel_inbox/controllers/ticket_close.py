@@ -65,15 +65,10 @@ class InboxHelpdeskTicketController(HelpdeskTicketController):
         # sudo: stages are configuration; only ids of the ticket's team are accepted
         stages = ticket.sudo().team_id._get_applicable_stages()
         if not ticket.team_id:
-            stages = (
-                request.env["helpdesk.ticket.stage"]
-                .sudo()
-                .search(
-                    [
-                        ("company_id", "in", [False, ticket.company_id.id]),
-                        ("team_ids", "=", False),
-                    ]
-                )
+            # sudo: stages are configuration; only the ticket company's shared stages
+            Stage = request.env["helpdesk.ticket.stage"].sudo()
+            stages = Stage.search(
+                [("company_id", "in", [False, ticket.company_id.id]), ("team_ids", "=", False)]
             )
         stage = stages.filtered(lambda s: s.id == stage_id and s.closed)
         if stage and not request.env.user.has_group(HELPDESK_USER):

@@ -505,7 +505,8 @@ class HelpdeskTicket(models.Model):
                 ticket.team_id, channel or ticket.channel_id, ticket.priority
             )
             if not policy:
-                ticket.sudo().write(  # sudo: SLA fields are computed, never typed
+                # sudo: SLA fields are system fields, computed here, never typed
+                ticket.sudo().write(
                     {
                         "inbox_sla_policy_id": False,
                         "inbox_sla_start_date": False,
@@ -532,7 +533,8 @@ class HelpdeskTicket(models.Model):
             }
             if responded and not ticket.inbox_first_response_date:
                 vals["inbox_first_response_date"] = responded
-            ticket.sudo().write(vals)  # sudo: SLA fields are computed, never typed
+            # sudo: SLA fields are system fields, computed here, never typed
+            ticket.sudo().write(vals)
 
     def _inbox_escalate(self):
         """SLA breached: an activity for the team lead (else the assignee, else the admin)."""
@@ -625,13 +627,10 @@ class HelpdeskTicket(models.Model):
                 "inbox_lang": partner.lang or self.inbox_lang,
             }
         )
-        # sudo: re-attributing the customer's own messages of this ticket
-        messages = (
-            self.env["mail.message"]
-            .sudo()
-            .search(
-                [("model", "=", self._name), ("res_id", "=", self.id), ("author_id", "=", False)]
-            )
+        # sudo: re-attributing the customer's own messages of this ticket (write checked)
+        Message = self.env["mail.message"].sudo()
+        messages = Message.search(
+            [("model", "=", self._name), ("res_id", "=", self.id), ("author_id", "=", False)]
         )
         messages.filtered(
             lambda m: not email or email_normalize(m.email_from or "") == email
@@ -649,6 +648,7 @@ class HelpdeskTicket(models.Model):
         Message = self.env["mail.message"].sudo()
         # sudo: attachments and activities follow their messages (same check as above)
         Attachment = self.env["ir.attachment"].sudo()
+        # sudo: activities follow their ticket (same check as above)
         Activity = self.env["mail.activity"].sudo()
         closed = self.company_id.helpdesk_mgmt_duplicate_ticket_stage_id or self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_stage_cancelled", raise_if_not_found=False

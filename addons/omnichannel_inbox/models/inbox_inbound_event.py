@@ -223,7 +223,8 @@ class InboxInboundEvent(models.Model):
         )
         cron = self.env.ref(CRON, raise_if_not_found=False)
         if cron:
-            cron.sudo()._trigger()  # sudo: scheduling the queue's cron, not editing it
+            # sudo: scheduling the queue's cron, not editing it
+            cron.sudo()._trigger()
         return True
 
     def action_process_now(self):

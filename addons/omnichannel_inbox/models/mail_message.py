@@ -32,12 +32,13 @@ class MailMessage(models.Model):
 
     def _to_store_defaults(self, target):
         return super()._to_store_defaults(target) + [
-            # sudo: helpdesk.ticket.channel - the name and icon of a message's channel
             Store.Attr(
                 "inbox_channel",
                 value=lambda m: (
                     {
+                        # sudo: a channel's name and icon (portal readers have no channel ACL)
                         "name": m.sudo().inbox_channel_id.name,
+                        # sudo: same as the line above
                         "icon": m.sudo().inbox_channel_id.inbox_icon or "fa-comments",
                     }
                     if m.inbox_channel_id

@@ -59,6 +59,7 @@ class TcxCall(models.Model):
         self.ensure_one()
         req = self._inbox_request()
         call = self
+        # sudo: 3CX reports run as superuser; the button checks create access on tickets first
         Ticket = self.env["helpdesk.ticket"].sudo()
 
         def create_ticket(vals):

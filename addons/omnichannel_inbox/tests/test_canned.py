@@ -194,10 +194,11 @@ class TestCannedReplyTemplatesAreChecked(InboxCase):
 
     def test_only_template_editors_choose_canned_replies(self):
         signup = self.env.ref("auth_signup.set_password_email")
+        ticket_model = self.env.ref("helpdesk_mgmt.model_helpdesk_ticket")
         mine = (
             self.env["mail.template"]
             .with_user(self.agent_a)
-            .create({"name": "Mine", "model_id": self.env.ref("helpdesk_mgmt.model_helpdesk_ticket").id})
+            .create({"name": "Mine", "model_id": ticket_model.id})
         )
         with self.assertRaises(AccessError):
             mine.write({"inbox_canned": True})

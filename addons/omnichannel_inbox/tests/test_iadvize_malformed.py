@@ -100,7 +100,9 @@ class TestIAdvizeMalformedInput(InboxHttpCase):
         )
         self.assert_refused(self.post_raw(self.signed(channel="CH\u0000AT")), 400, "invalid_json")
         # a NUL in an informative header is ignored, the event is taken
-        status, body = self.post_raw(self.signed(), extra_headers=[("x-iadvize-delivery", "d\x001")])
+        status, body = self.post_raw(
+            self.signed(), extra_headers=[("x-iadvize-delivery", "d\x001")]
+        )
         self.assertEqual(status, 202, body)
         event = self.env["inbox.inbound.event"].browse(body["event"])
         self.assertFalse(event.delivery_id)

@@ -286,11 +286,15 @@ class TestAutoReplies(InboxCase):
         )  # fmt: skip
         self.assertEqual(threaded, ticket)
         # ... and by the ticket number in the subject
-        by_subject = self.raw_email({"X-Auto-Response-Suppress": "All"},
-                                    "marc.dubois@client.test",
-                                    subject=f"Automatic reply: [{ticket.number}] Ma table")  # fmt: skip
+        by_subject = self.raw_email(
+            {"X-Auto-Response-Suppress": "All"},
+            "marc.dubois@client.test",
+            subject=f"Automatic reply: [{ticket.number}] Ma table",
+        )
         self.assertEqual(by_subject, ticket)
-        self.assertEqual(len(ticket.message_ids.filtered(lambda m: "out of the office" in (m.body or ""))), 2)
+        logged = ticket.message_ids.filtered(lambda m: "out of the office" in (m.body or ""))
+        self.assertEqual(len(logged), 2)
+        self.assertTrue(all(logged.mapped("inbox_auto_reply")), "marked as automatic mail")
         self.assertEqual(
             (ticket.inbox_request_count, ticket.inbox_sla_deadline, ticket.inbox_sla_status),
             before,

@@ -117,8 +117,13 @@ class TestSecurityInbox(SecurityMixin, InboxCase):
         self.assertEqual(visible("manager"), both)
         self.assertFalse(visible("agent_own"), "assigned to someone else")
         self.assertFalse(visible("internal"), "neither customer nor follower")
-        for role, ticket in (("portal_a", self.ticket_b), ("portal_b", self.ticket_a),
-                             ("internal", self.ticket_a), ("agent_own", self.ticket_b)):  # fmt: skip
+        refused = (
+            ("portal_a", self.ticket_b),
+            ("portal_b", self.ticket_a),
+            ("internal", self.ticket_a),
+            ("agent_own", self.ticket_b),
+        )
+        for role, ticket in refused:
             with self.subTest(role=role), self.assertRaises(AccessError):
                 ticket.with_user(self.users[role]).read(["name"])
         for role in ("portal_a", "internal"):
@@ -244,8 +249,13 @@ class TestSecurityInboxRoutes(SecurityMixin, InboxHttpCase):
 
     def test_ticket_close_with_forged_ticket_ids(self):
         done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        for login, ticket in (("sec-portal-a", self.ticket_b), ("sec-portal-b", self.ticket_a),
-                              ("sec-internal", self.ticket_a), ("sec-agent-own", self.ticket_b)):  # fmt: skip
+        forged = (
+            ("sec-portal-a", self.ticket_b),
+            ("sec-portal-b", self.ticket_a),
+            ("sec-internal", self.ticket_a),
+            ("sec-agent-own", self.ticket_b),
+        )
+        for login, ticket in forged:
             with self.subTest(login=login):
                 self.authenticate(login, login)
                 response = self.url_open(

@@ -80,12 +80,18 @@ class TestTicketClose(InboxHttpCase):
         for stage in (self.new, self.rejected):  # not closing / not offered on the portal
             with self.subTest(stage=stage.name):
                 self.assertEqual(self.close(stage=stage).status_code, 400)
-        other_team_stage = self.done.copy({"name": "Done elsewhere", "team_ids": [self.team_gan.id]})
+        other_team_stage = self.done.copy(
+            {"name": "Done elsewhere", "team_ids": [self.team_gan.id]}
+        )
         self.assertEqual(self.close(stage=other_team_stage).status_code, 400)
         for bad in ("abc", "-1", "99999999999"):
             response = self.url_open(
                 "/ticket/close",
-                data={"ticket_id": bad, "stage_id": bad, "csrf_token": http.Request.csrf_token(self)},
+                data={
+                    "ticket_id": bad,
+                    "stage_id": bad,
+                    "csrf_token": http.Request.csrf_token(self),
+                },
                 allow_redirects=False,
             )
             self.assertEqual(response.status_code, 404, bad)
