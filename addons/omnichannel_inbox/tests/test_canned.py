@@ -93,6 +93,20 @@ class TestCannedReplies(InboxCase):
         self.assertTrue(mail, "an e-mail leaves for the customer")
         self.assertIn(ticket.number, mail.subject)
 
+    def test_refusal_is_in_the_agents_language(self):
+        ticket = self.email("Ma commande SO26-000123", body="?")
+        signup = self.env.ref("auth_signup.set_password_email")
+        Wizard = self.env["inbox.canned.reply.wizard"].with_user(self.agent_a)
+        # over RPC the context carries the user's language
+        with self.assertRaisesRegex(AccessError, "n'est pas une réponse type pour les tickets"):
+            Wizard.with_context(lang="fr_FR").create(
+                {"ticket_id": ticket.id, "template_id": signup.id}
+            )
+        with self.assertRaisesRegex(AccessError, "is geen standaardantwoord voor tickets"):
+            Wizard.with_context(lang="nl_BE").create(
+                {"ticket_id": ticket.id, "template_id": signup.id}
+            )
+
     def test_only_canned_templates_are_offered(self):
         offered = self.env["mail.template"].search(
             self.env["inbox.canned.reply.wizard"]._fields["template_id"].domain
