@@ -114,20 +114,27 @@ class HelpdeskTicket(models.Model):
         ondelete="set null",
         help="The order the replies talk about (canned replies use its dates and showroom).",
     )
+    # the panel (stock, restock dates) is for staff: a customer reading their ticket over
+    # RPC does not get it; compute_sudo: agents see the orders their tickets are about
     inbox_order_count = fields.Integer(
-        string="Orders", compute="_compute_inbox_order_panel", compute_sudo=True
+        string="Orders",
+        compute="_compute_inbox_order_panel",
+        compute_sudo=True,
+        groups="base.group_user",
     )
     inbox_order_panel = fields.Html(
         string="Order panel",
         compute="_compute_inbox_order_panel",
         sanitize=False,
-        compute_sudo=True,  # agents see the status of the orders their tickets are about
+        compute_sudo=True,
+        groups="base.group_user",
     )
     inbox_unavailable_line_ids = fields.Many2many(
         "sale.order.line",
         string="Items out of stock",
         compute="_compute_inbox_order_facts",
         compute_sudo=True,
+        groups="base.group_user",
     )
     inbox_showroom_id = fields.Many2one(
         "sm.showroom",
@@ -646,7 +653,7 @@ class HelpdeskTicket(models.Model):
             return self
         # sudo: moving mail records between two tickets the user may write (checked by caller)
         Message = self.env["mail.message"].sudo()
-        # sudo: attachments and activities follow their messages (same check as above)
+        # sudo: attachments follow their messages (same check as above)
         Attachment = self.env["ir.attachment"].sudo()
         # sudo: activities follow their ticket (same check as above)
         Activity = self.env["mail.activity"].sudo()

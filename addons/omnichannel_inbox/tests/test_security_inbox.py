@@ -138,6 +138,13 @@ class TestSecurityInbox(SecurityMixin, InboxCase):
         with self.assertRaises(AccessError):
             self.ticket_a.with_user(self.users["portal_a"]).write({"inbox_sla_status": "met"})
 
+    def test_order_panel_is_for_staff(self):
+        self.ticket_a.inbox_order_id = self.order
+        with self.assertRaises(AccessError):
+            self.ticket_a.with_user(self.users["portal_a"]).read(["inbox_order_panel"])
+        panel = self.ticket_a.with_user(self.agent_a).read(["inbox_order_panel"])[0]
+        self.assertIn("SO26-000123", panel["inbox_order_panel"])
+
     def test_wizards_of_other_users_are_invisible(self):
         for model, vals in (
             ("inbox.link.partner.wizard", {"ticket_id": self.ticket_a.id}),
