@@ -7,7 +7,7 @@ forged ids, and the module's HTTP routes with forged ids."""
 import json
 
 from odoo import http
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from ..helpers.signature import sign
@@ -169,6 +169,25 @@ class TestSecurityInbox(SecurityMixin, InboxCase):
             self.order.with_user(own).write({"note": "x"})
         with self.assertRaises(AccessError):
             self.order_gan.with_user(own).read(["name"])
+
+    def test_templates_sent_by_the_system_are_ticket_templates(self):
+        signup = self.env.ref("auth_signup.set_password_email")
+        with self.assertRaises(ValidationError):
+            self.team_web.with_user(self.lead).inbox_auto_ack_template_id = signup
+        with self.assertRaises(ValidationError):
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").with_user(
+                self.lead
+            ).mail_template_id = signup
+        ack = self.env.ref("omnichannel_inbox.mail_template_inbox_ack")
+        self.team_web.with_user(self.lead).inbox_auto_ack_template_id = ack
+
+    def test_orders_are_linked_to_tickets_from_the_ticket_only(self):
+        salesman = self.agent_a  # also a salesman
+        order = self.order.with_user(salesman)
+        with self.assertRaises(AccessError):
+            order.write({"inbox_ticket_ids": [(4, self.ticket_b.id)]})
+        self.ticket_a.write({"inbox_order_ids": [(4, self.order.id)]})  # the pipeline's way
+        self.assertIn(self.ticket_a, self.order.inbox_ticket_ids)
 
     def test_secrets_and_other_companies(self):
         connection = self.env["inbox.iadvize.connection"].create(
