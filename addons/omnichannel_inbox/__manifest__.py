@@ -28,6 +28,7 @@
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/inbox_order_panel_templates.xml",
+        "views/helpdesk_portal_templates.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/inbox_sla_policy_views.xml",

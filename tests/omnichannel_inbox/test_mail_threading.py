@@ -1,12 +1,14 @@
 """Outlook fallbacks: ticket reference in the subject, Thread-Index (pure helpers)."""
 
 import base64
+from email.message import EmailMessage
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from odoo.addons.omnichannel_inbox.helpers.mail_threading import (
+    auto_reply_reason,
     make_thread_index,
     strip_reply_prefixes,
     thread_index_depth,
@@ -99,3 +101,37 @@ def test_thread_index_never_raises(text):
     thread_index_root(text)
     ticket_refs(text)
     strip_reply_prefixes(text)
+
+
+@pytest.mark.parametrize(
+    ("headers", "automatic"),
+    [
+        ({"Auto-Submitted": "auto-replied"}, True),
+        ({"Auto-Submitted": "auto-generated; owner-email=x@example.net"}, True),
+        ({"Auto-Submitted": "No"}, False),
+        ({"Auto-Submitted": "no; comment"}, False),
+        ({"X-Auto-Response-Suppress": "All"}, True),
+        ({"X-Auto-Response-Suppress": "None"}, False),
+        ({"Precedence": "Bulk"}, True),
+        ({"Precedence": "junk"}, True),
+        ({"Precedence": "list"}, True),
+        ({"Precedence": "first-class"}, False),
+        ({"Return-Path": "<>"}, True),
+        ({"Return-Path": "< >"}, True),
+        ({"Return-Path": "<julie@example.net>"}, False),
+        ({}, False),
+    ],
+)
+def test_auto_reply_reason(headers, automatic):
+    message = EmailMessage()
+    for key, value in headers.items():
+        message[key] = value
+    assert bool(auto_reply_reason(message)) is automatic
+
+
+HEADER_NAMES = ["Auto-Submitted", "Precedence", "Return-Path", "X-Auto-Response-Suppress"]
+
+
+@given(st.dictionaries(st.sampled_from(HEADER_NAMES), st.text(max_size=80)))
+def test_auto_reply_reason_never_raises(headers):
+    assert isinstance(auto_reply_reason(headers), str)

@@ -1,1 +1,2 @@
 from . import iadvize
+from . import ticket_close

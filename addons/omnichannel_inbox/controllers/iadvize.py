@@ -4,21 +4,28 @@
 
 Checked in this order, nothing is read or stored before the signature:
 body size (413) -> ``x-iadvize-signature`` present (401) and valid for a connection's secret
-(401) -> JSON object (400) -> documented fields (400) -> project of that connection (403)
--> not older than 30 days (422: a replay beyond the kept keys) -> event type handled (other
+(401; a non-ASCII header never is) -> UTF-8 JSON, at most 32 levels deep, no NaN/Infinity,
+no NUL character (400) -> JSON object (400) -> documented fields (400) -> project of that
+connection (403) -> not older than 30 days (422: a replay beyond the kept keys) -> event type handled (other
 types: 202 ignored) -> stored once per conversation and event
 type: 202 accepted, or 200 duplicate for a replay/retry. The GraphQL fetch happens later,
 in the queue (cron): the answer is immediate.
 """
 
-import json
 import logging
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, fields, http
 from odoo.http import request
 
-from ..helpers.iadvize import CLOSED, MAX_BODY, PayloadError, parse_webhook
+from ..helpers.iadvize import (
+    CLOSED,
+    MAX_BODY,
+    PayloadError,
+    decode_body,
+    delivery_id,
+    parse_webhook,
+)
 from ..helpers.signature import HEADER
 from ..models.inbox_inbound_event import MAX_EVENT_AGE_DAYS
 
@@ -50,16 +57,16 @@ class IAdvizeWebhookController(http.Controller):
         header = httprequest.headers.get(HEADER, "")
         if not header:
             return _error(401, "missing_signature", f"Sign the body in the {HEADER} header.")
-        # iAdvize is authenticated by the signature, not as an Odoo user: act as OdooBot
+        # sudo: iAdvize is authenticated by the signature below, not as an Odoo user
         env = request.env(user=SUPERUSER_ID, su=True)
         connection = env["inbox.iadvize.connection"]._inbox_verify(raw, header)
         if not connection:
             _logger.info("iAdvize webhook: invalid signature from %s", httprequest.remote_addr)
             return _error(401, "invalid_signature", "The signature does not match the body.")
         try:
-            body = json.loads(raw or b"")
-        except ValueError:
-            return _error(400, "invalid_json", "The body is not JSON.")
+            body = decode_body(raw)
+        except PayloadError as exc:
+            return _error(400, "invalid_json", exc.reason)
         try:
             event = parse_webhook(body)
         except PayloadError as exc:
@@ -78,7 +85,7 @@ class IAdvizeWebhookController(http.Controller):
             return _json({"status": "ignored", "reason": f"{event.event_type} is not handled"}, 202)
         env = env(context=dict(env.context, allowed_company_ids=connection.company_id.ids))
         record, created = env["inbox.inbound.event"]._inbox_receive(
-            connection, event, raw, httprequest.headers.get("x-iadvize-delivery")
+            connection, event, raw, delivery_id(httprequest.headers.get("x-iadvize-delivery"))
         )
         if not created:
             return _json({"status": "duplicate", "event": record.id}, 200)

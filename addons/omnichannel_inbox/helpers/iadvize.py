@@ -14,13 +14,15 @@ Webhook body (JSON object; fields we read, others ignored)::
 GraphQL (``POST /graphql``, ``Authorization: Bearer <token>``): :data:`CONVERSATION_QUERY`.
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 CLOSED = "v2.conversation.closed"
 MAX_BODY = 64 * 1024
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
+MAX_DEPTH = 32  # the documented body is 2 levels deep; deeper JSON is refused before decoding
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}\Z")
 
 CONVERSATION_QUERY = """
 query InboxConversation($id: UUID!, $first: Int, $after: String) {
@@ -87,11 +89,76 @@ def parse_datetime(value):
     text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    except (ValueError, OverflowError):  # 9999-12-31T23:59:59-14:00 leaves datetime's range
         return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
     return moment.replace(microsecond=0)
+
+
+def _reject_constant(name):
+    raise PayloadError(f"'{name}' is not a JSON number")
+
+
+def _json_depth(text):
+    """Deepest nesting of arrays/objects in ``text`` (strings skipped), without recursion."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _has_nul(value):
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def decode_body(raw):
+    """The JSON value of a webhook body (bytes); PayloadError for anything that is not
+    UTF-8 JSON of at most :data:`MAX_DEPTH` levels, without NaN/Infinity or NUL characters."""
+    if not isinstance(raw, bytes | bytearray):
+        raise PayloadError("the body must be bytes")
+    if len(raw) > MAX_BODY:
+        raise PayloadError(f"the body must stay under {MAX_BODY} bytes")
+    try:
+        text = bytes(raw).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PayloadError("the body is not UTF-8") from exc
+    if _json_depth(text) > MAX_DEPTH:
+        raise PayloadError(f"the JSON is nested deeper than {MAX_DEPTH} levels")
+    try:
+        body = json.loads(text, parse_constant=_reject_constant)
+    except PayloadError:
+        raise
+    except (ValueError, RecursionError) as exc:
+        raise PayloadError("the body is not JSON") from exc
+    if _has_nul(body):
+        raise PayloadError("the body contains a NUL character")
+    return body
 
 
 def _id(body, key, required=True):
@@ -102,10 +169,19 @@ def _id(body, key, required=True):
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise PayloadError(f"'{key}' must be a string or an integer", key)
+    if isinstance(value, int) and abs(value) >= 10**127:
+        raise PayloadError(f"'{key}' is not a valid identifier", key)
     value = str(value)
     if not _ID.match(value):
         raise PayloadError(f"'{key}' is not a valid identifier", key)
     return value
+
+
+def delivery_id(value):
+    """iAdvize's ``x-iadvize-delivery`` header when it is a plain identifier, else ''."""
+    if isinstance(value, str) and _ID.match(value) and value.isascii():
+        return value[:64]
+    return ""
 
 
 def parse_webhook(body):
@@ -121,6 +197,9 @@ def parse_webhook(body):
     sent_at = body.get("sentAt")
     if sent_at is not None and parse_datetime(sent_at) is None:
         raise PayloadError("'sentAt' is not an ISO-8601 date-time", "sentAt")
+    created_at = body.get("createdAt")
+    if created_at is not None and parse_datetime(created_at) is None:
+        raise PayloadError("'createdAt' is not an ISO-8601 date-time", "createdAt")
     return WebhookEvent(
         event_id=_id(body, "eventId", required=False),
         event_type=event_type,
@@ -130,8 +209,12 @@ def parse_webhook(body):
         client_id=_id(body, "clientId", required=False),
         channel=str(body.get("channel") or "")[:32],
         visitor_id=_id(body, "visitorId", required=False),
-        operator_ids=tuple(str(o) for o in operators if isinstance(o, str | int))[:20],
-        created_at=parse_datetime(body.get("createdAt")),
+        operator_ids=tuple(
+            str(o)[:64]
+            for o in operators
+            if isinstance(o, str) or (isinstance(o, int) and abs(o) < 10**64)
+        )[:20],
+        created_at=parse_datetime(created_at),
         sent_at=parse_datetime(sent_at),
     )
 

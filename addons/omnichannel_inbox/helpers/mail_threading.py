@@ -91,3 +91,30 @@ def make_thread_index(root_bytes, depth=0, child=b"\x00\x00\x00\x00\x01"):
     if len(child) != THREAD_INDEX_CHILD:
         raise ValueError("a Thread-Index child block is 5 bytes")
     return base64.b64encode(root_bytes + child * depth).decode("ascii")
+
+
+# RFC 3834 and the headers mail servers really send on automatic mail (out-of-office,
+# vacation, mailing lists, bulk): never answered, never a customer request.
+_AUTO_PRECEDENCE = ("bulk", "junk", "list")
+
+
+def auto_reply_reason(headers):
+    """Why a mail is automatic (``"Auto-Submitted: auto-replied"``…), or ``""`` for a mail a
+    person wrote. ``headers``: anything with ``get(name)`` (an ``email.message.Message``)."""
+
+    def value(name):
+        raw = headers.get(name)
+        return " ".join(str(raw).split()) if raw is not None else ""
+
+    auto_submitted = value("Auto-Submitted")
+    if auto_submitted and auto_submitted.split(";")[0].strip().lower() != "no":
+        return f"Auto-Submitted: {auto_submitted[:64]}"
+    suppress = value("X-Auto-Response-Suppress")
+    if suppress and suppress.lower() != "none":
+        return f"X-Auto-Response-Suppress: {suppress[:64]}"
+    precedence = value("Precedence").lower()
+    if precedence in _AUTO_PRECEDENCE:
+        return f"Precedence: {precedence}"
+    if headers.get("Return-Path") is not None and value("Return-Path").strip("<> ") == "":
+        return "Return-Path: <>"
+    return ""

@@ -24,6 +24,8 @@ def verify(body, secret, header_value):
     """
     if not secret or not header_value or not isinstance(header_value, str):
         return False
+    if not header_value.isascii() or "\x00" in header_value:
+        return False  # hmac.compare_digest refuses non-ASCII text: never a valid signature
     algorithm, sep, received = header_value.strip().partition("=")
     if not sep or algorithm.lower() != ALGORITHM or not received:
         return False

@@ -1,5 +1,6 @@
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_team
+from . import helpdesk_ticket_stage
 from . import mail_message
 from . import mail_thread
 from . import mail_template

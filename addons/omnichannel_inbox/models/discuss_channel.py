@@ -64,8 +64,7 @@ class DiscussChannel(models.Model):
 
     def _inbox_livechat_ticket(self):
         self.ensure_one()
-        # sudo: the chat is closed by a visitor, an operator or a cron; the ticket is the
-        # company's, made by the routing pipeline
+        # sudo: closed by a visitor, an operator or a cron; read to make the company's ticket
         channel = self.sudo()
         lines = channel._inbox_livechat_transcript()
         visitor_lines = [line for line in lines if line[0] == "visitor"]

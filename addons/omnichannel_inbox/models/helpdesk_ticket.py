@@ -3,6 +3,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import email_normalize, format_date, html2plaintext
 
 from ..helpers import sla as sla_rules
@@ -19,6 +20,28 @@ SLA_STATUSES = [
     (sla_rules.BREACHED, "Breached"),
     (sla_rules.MET, "Met"),
 ]
+
+
+# Kept by the routing pipeline and the SLA clock, never typed: written only by trusted code
+# (superuser mode), so an agent cannot fake an SLA or a request count over RPC.
+SYSTEM_FIELDS = frozenset(
+    {
+        "inbox_sender_key",
+        "inbox_name_key",
+        "inbox_external_ref",
+        "inbox_last_request_date",
+        "inbox_request_count",
+        "inbox_dedup_count",
+        "inbox_sla_policy_id",
+        "inbox_sla_start_date",
+        "inbox_sla_deadline",
+        "inbox_sla_at_risk_date",
+        "inbox_sla_responded_date",
+        "inbox_sla_status",
+        "inbox_sla_escalated",
+        "inbox_first_response_date",
+    }
+)
 
 
 class HelpdeskTicket(models.Model):
@@ -91,20 +114,27 @@ class HelpdeskTicket(models.Model):
         ondelete="set null",
         help="The order the replies talk about (canned replies use its dates and showroom).",
     )
+    # the panel (stock, restock dates) is for staff: a customer reading their ticket over
+    # RPC does not get it; compute_sudo: agents see the orders their tickets are about
     inbox_order_count = fields.Integer(
-        string="Orders", compute="_compute_inbox_order_panel", compute_sudo=True
+        string="Orders",
+        compute="_compute_inbox_order_panel",
+        compute_sudo=True,
+        groups="base.group_user",
     )
     inbox_order_panel = fields.Html(
         string="Order panel",
         compute="_compute_inbox_order_panel",
         sanitize=False,
-        compute_sudo=True,  # agents see the status of the orders their tickets are about
+        compute_sudo=True,
+        groups="base.group_user",
     )
     inbox_unavailable_line_ids = fields.Many2many(
         "sale.order.line",
         string="Items out of stock",
         compute="_compute_inbox_order_facts",
         compute_sudo=True,
+        groups="base.group_user",
     )
     inbox_showroom_id = fields.Many2one(
         "sm.showroom",
@@ -235,6 +265,7 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._inbox_check_system_fields(set(vals) - {"inbox_name_key"})
             if "inbox_name_key" not in vals:
                 name = vals.get("partner_name")
                 if not name and vals.get("partner_id"):
@@ -247,7 +278,19 @@ class HelpdeskTicket(models.Model):
             ticket._inbox_sla_start(ticket.create_date, channel=ticket.channel_id)
         return tickets
 
+    def _inbox_check_system_fields(self, fnames):
+        """Refuse the pipeline's own fields to anyone but trusted (superuser) code."""
+        forbidden = SYSTEM_FIELDS.intersection(fnames)
+        if forbidden and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "These fields are kept by the inbox and cannot be changed: %(fields)s",
+                    fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
+                )
+            )
+
     def write(self, vals):
+        self._inbox_check_system_fields(vals)
         res = super().write(vals)
         if "partner_id" in vals:
             for ticket in self.filtered("partner_id"):
@@ -314,8 +357,36 @@ class HelpdeskTicket(models.Model):
         # the gateway posts the e-mail next: on this ticket, as a plain message
         return ticket.with_context(inbox_joined=True)
 
+    @api.model
+    def _inbox_auto_reply_routes(self, routes, msg_dict):
+        """Routes of an automatic mail: a route opening a ticket becomes the ticket it
+        answers (same threading fallbacks and sender rule as a person's reply), else it is
+        dropped with a log line. No ticket, no contact, no acknowledgement, no SLA."""
+        kept = []
+        for route in routes or ():
+            model, thread_id, custom_values, user_id, alias = route
+            if model != self._name or thread_id:
+                kept.append(route)
+                continue
+            req = self._inbox_request_from_mail(msg_dict, dict(custom_values or {}))
+            target = self.env["inbox.router"]._inbox_mail_thread_target(req, msg_dict)
+            if target:
+                kept.append((model, target.id, custom_values, user_id, alias))
+            else:
+                _logger.info(
+                    "Automatic mail (%s) from %s to %s, Message-Id %s: no ticket to log it on, "
+                    "dropped",
+                    msg_dict.get("inbox_auto_reply"),
+                    msg_dict.get("email_from"),
+                    msg_dict.get("to"),
+                    msg_dict.get("message_id"),
+                )
+        return kept
+
     def message_update(self, msg_dict, update_vals=None):
         res = super().message_update(msg_dict, update_vals=update_vals)
+        if msg_dict.get("inbox_auto_reply"):
+            return res  # logged in the thread; not a request: no count, no SLA restart
         author = self.env["res.partner"].browse(msg_dict.get("author_id") or [])
         # sudo: whether the author is staff (res.users is not readable by everyone)
         staff = any(not user.share for user in author.sudo().user_ids)
@@ -441,7 +512,8 @@ class HelpdeskTicket(models.Model):
                 ticket.team_id, channel or ticket.channel_id, ticket.priority
             )
             if not policy:
-                ticket.sudo().write(  # sudo: SLA fields are computed, never typed
+                # sudo: SLA fields are system fields, computed here, never typed
+                ticket.sudo().write(
                     {
                         "inbox_sla_policy_id": False,
                         "inbox_sla_start_date": False,
@@ -468,7 +540,8 @@ class HelpdeskTicket(models.Model):
             }
             if responded and not ticket.inbox_first_response_date:
                 vals["inbox_first_response_date"] = responded
-            ticket.sudo().write(vals)  # sudo: SLA fields are computed, never typed
+            # sudo: SLA fields are system fields, computed here, never typed
+            ticket.sudo().write(vals)
 
     def _inbox_escalate(self):
         """SLA breached: an activity for the team lead (else the assignee, else the admin)."""
@@ -506,8 +579,7 @@ class HelpdeskTicket(models.Model):
         """``(subject, body)`` of a canned reply for this ticket in ``lang``. The subject
         always carries the ticket number (replies thread even without References)."""
         self.ensure_one()
-        # sudo: canned replies are admin-written templates; agents only use them
-        template = template.sudo()
+        self._inbox_check_canned_template(template)
         installed = {code for code, _name in self.env["res.lang"].get_installed()}
         lang = lang if lang in installed else self.env.lang or "en_US"
         subject = template._render_field("subject", self.ids, set_lang=lang)[self.id] or ""
@@ -515,6 +587,24 @@ class HelpdeskTicket(models.Model):
         if self.number and self.number not in subject:
             subject = f"[{self.number}] {subject}".strip()
         return subject, body
+
+    def _inbox_check_canned_template(self, template):
+        """Refuse anything but a canned reply of tickets, on a ticket the user may read:
+        a template is code run on a record, the client chooses both ids."""
+        self.ensure_one()
+        self.check_access("read")
+        template = template.exists()
+        if not template:
+            raise AccessError(self.env._("This canned reply does not exist."))
+        template.check_access("read")
+        if template.model != self._name or not template.inbox_canned:
+            raise AccessError(
+                self.env._(
+                    "“%(template)s” is not a canned reply for tickets.",
+                    template=template.display_name,
+                )
+            )
+        return template
 
     def _inbox_send_reply(self, subject, body):
         """Send ``body`` to the customer from this ticket (by e-mail, in the thread)."""
@@ -544,13 +634,10 @@ class HelpdeskTicket(models.Model):
                 "inbox_lang": partner.lang or self.inbox_lang,
             }
         )
-        # sudo: re-attributing the customer's own messages of this ticket
-        messages = (
-            self.env["mail.message"]
-            .sudo()
-            .search(
-                [("model", "=", self._name), ("res_id", "=", self.id), ("author_id", "=", False)]
-            )
+        # sudo: re-attributing the customer's own messages of this ticket (write checked)
+        Message = self.env["mail.message"].sudo()
+        messages = Message.search(
+            [("model", "=", self._name), ("res_id", "=", self.id), ("author_id", "=", False)]
         )
         messages.filtered(
             lambda m: not email or email_normalize(m.email_from or "") == email
@@ -566,8 +653,9 @@ class HelpdeskTicket(models.Model):
             return self
         # sudo: moving mail records between two tickets the user may write (checked by caller)
         Message = self.env["mail.message"].sudo()
-        # sudo: attachments and activities follow their messages (same check as above)
+        # sudo: attachments follow their messages (same check as above)
         Attachment = self.env["ir.attachment"].sudo()
+        # sudo: activities follow their ticket (same check as above)
         Activity = self.env["mail.activity"].sudo()
         closed = self.company_id.helpdesk_mgmt_duplicate_ticket_stage_id or self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_stage_cancelled", raise_if_not_found=False
@@ -602,7 +690,8 @@ class HelpdeskTicket(models.Model):
                 vals["partner_id"] = source.partner_id.id
             if not self.inbox_order_id and source.inbox_order_id:
                 vals["inbox_order_id"] = source.inbox_order_id.id
-            self.write(vals)
+            # sudo: request count and date are system fields; the caller checked write access
+            self.sudo().write(vals)
             source_vals = {"duplicate_id": self.id, "inbox_possible_duplicate": False}
             if closed:
                 source_vals["stage_id"] = closed.id

@@ -1,6 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -42,6 +43,17 @@ class HelpdeskTicketTeam(models.Model):
     _inbox_showroom_unique = models.Constraint(
         "UNIQUE(inbox_showroom_id)", "A showroom has one team."
     )
+
+    @api.constrains("inbox_auto_ack_template_id")
+    def _check_inbox_auto_ack_template_id(self):
+        """The acknowledgement is rendered by the mail gateway on the new ticket: only a
+        template of tickets (the view's domain is a convenience, not a check)."""
+        for team in self:
+            template = team.inbox_auto_ack_template_id
+            if template and template.model != "helpdesk.ticket":
+                raise ValidationError(
+                    self.env._("The acknowledgement must be an e-mail template of tickets.")
+                )
 
     @api.depends("ticket_ids.inbox_open")
     def _compute_inbox_open_ticket_count(self):

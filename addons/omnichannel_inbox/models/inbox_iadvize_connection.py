@@ -97,7 +97,8 @@ class InboxIadvizeConnection(models.Model):
     # ------------------------------------------------------------------------------- API
     def _inbox_client(self):
         self.ensure_one()
-        conn = self.sudo()  # sudo: API credentials are admin-only fields, used server-side
+        # sudo: API credentials are admin-only fields, used server-side, never returned
+        conn = self.sudo()
         return IAdvizeClient(
             conn.api_url,
             grant_type=conn.grant_type,

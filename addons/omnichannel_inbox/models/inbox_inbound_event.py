@@ -5,6 +5,7 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..adapters.iadvize_client import IAdvizeError
@@ -172,7 +173,8 @@ class InboxInboundEvent(models.Model):
                 limit,
             )
         )
-        events = self.browse([row[0] for row in self.env.cr.fetchall()])
+        # sudo: the queue acts as the system (cron, or a button that checked write access)
+        events = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
         done = 0
         for event in events:
             try:
@@ -204,20 +206,32 @@ class InboxInboundEvent(models.Model):
         limit = fields.Datetime.now() - timedelta(days=KEEP_DONE_DAYS)
         self.search([("state", "=", "done"), ("received_date", "<", limit)]).unlink()
 
+    def write(self, vals):
+        """An event is what iAdvize sent: only the queue (superuser) and the buttons change
+        it, never a client's write (a forged conversation id would fetch another chat)."""
+        if not self.env.su:
+            raise AccessError(self.env._("Webhook events change only through their buttons."))
+        return super().write(vals)
+
     # -------------------------------------------------------------------------- buttons
     def action_retry(self):
         """Back in the queue now (a failed event after the cause was fixed)."""
-        self.filtered(lambda e: e.state != "done").write(
+        self.check_access("write")
+        # sudo: the button's own fields, after the write check above
+        self.sudo().filtered(lambda e: e.state != "done").write(
             {"state": "pending", "next_attempt_date": fields.Datetime.now(), "attempts": 0}
         )
         cron = self.env.ref(CRON, raise_if_not_found=False)
         if cron:
-            cron.sudo()._trigger()  # sudo: scheduling the queue's cron, not editing it
+            # sudo: scheduling the queue's cron, not editing it
+            cron.sudo()._trigger()
         return True
 
     def action_process_now(self):
+        self.check_access("write")
         for event in self.filtered(lambda e: e.state == "pending"):
-            event.next_attempt_date = fields.Datetime.now()
+            # sudo: the queue's own date, after the write check above
+            event.sudo().next_attempt_date = fields.Datetime.now()
         return self._inbox_process_pending(limit=len(self))
 
     def payload_json(self):

@@ -46,30 +46,53 @@ class InboxRouter(models.AbstractModel):
             self.env.cr.execute(
                 SQL(
                     "SELECT res_id FROM mail_message WHERE inbox_thread_index = %s "
-                    "AND model = 'helpdesk.ticket' ORDER BY id DESC LIMIT 1",
+                    "AND model = 'helpdesk.ticket' GROUP BY res_id ORDER BY MAX(id) DESC LIMIT 5",
                     root,
                 )
             )
-            row = self.env.cr.fetchone()
-            ticket = Ticket.browse(row[0]).exists() if row else Ticket
-            if ticket and ticket.company_id.id == req.company_id:
-                return ticket
+            candidates = Ticket.browse([row[0] for row in self.env.cr.fetchall()]).exists()
+            for ticket in candidates:
+                if ticket.company_id.id == req.company_id and self._inbox_sender_matches(
+                    ticket, msg_dict
+                ):
+                    return ticket
         return Ticket
 
     @api.model
     def _inbox_sender_matches(self, ticket, msg_dict):
-        """A ticket number in a subject is easy to type: only the ticket's customer (or a
-        follower) threads into it that way."""
+        """The one sender rule of every threading fallback (ticket number in the subject,
+        Outlook's Thread-Index): a subject is easy to type and a Thread-Index travels with a
+        forwarded mail, so only someone who takes part in the ticket threads into it that
+        way: its customer, a follower, or the author of one of its messages."""
         sender = email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
-        if not sender:
-            return False
+        return bool(sender) and sender in self._inbox_ticket_participants(ticket)
+
+    @api.model
+    def _inbox_ticket_participants(self, ticket):
+        """Normalized addresses of the people who take part in ``ticket``."""
         known = {
             email_normalize(ticket.partner_email or ""),
             ticket.partner_id.email_normalized,
             ticket.commercial_partner_id.email_normalized,
             *ticket.message_partner_ids.mapped("email_normalized"),
         }
-        return sender in known
+        self.env["mail.message"].flush_model(["model", "res_id", "author_id", "email_from"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT p.email_normalized, m.email_from
+                  FROM mail_message m
+             LEFT JOIN res_partner p ON p.id = m.author_id
+                 WHERE m.model = 'helpdesk.ticket' AND m.res_id = %s
+                   AND m.message_type IN ('email', 'comment')
+                """,
+                ticket.id,
+            )
+        )
+        for author_email, email_from in self.env.cr.fetchall():
+            known.add(author_email)
+            known.add(email_normalize(email_from or ""))
+        return {address for address in known if address}
 
     # ------------------------------------------------------------------------------ dedup
     @api.model

@@ -23,15 +23,22 @@ class MailMessage(models.Model):
         readonly=True,
         help="Header of the Thread-Index Outlook sent with this e-mail.",
     )
+    inbox_auto_reply = fields.Char(
+        string="Automatic mail",
+        readonly=True,
+        help="Why the gateway took this e-mail for an automatic one (out-of-office, list, "
+        "bulk): logged, never answered nor counted as a request.",
+    )
 
     def _to_store_defaults(self, target):
         return super()._to_store_defaults(target) + [
-            # sudo: helpdesk.ticket.channel - the name and icon of a message's channel
             Store.Attr(
                 "inbox_channel",
                 value=lambda m: (
                     {
+                        # sudo: a channel's name and icon (portal readers have no channel ACL)
                         "name": m.sudo().inbox_channel_id.name,
+                        # sudo: same as the line above
                         "icon": m.sudo().inbox_channel_id.inbox_icon or "fa-comments",
                     }
                     if m.inbox_channel_id

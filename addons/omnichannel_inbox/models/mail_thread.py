@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 
-from ..helpers.mail_threading import thread_index_root
+from ..helpers.mail_threading import auto_reply_reason, thread_index_root
 
 
 class MailThread(models.AbstractModel):
@@ -17,12 +17,27 @@ class MailThread(models.AbstractModel):
         root = thread_index_root(message.get("Thread-Index"))
         if root:
             msg_dict["inbox_thread_index"] = root
+        auto_reply = auto_reply_reason(message)
+        if auto_reply:
+            msg_dict["inbox_auto_reply"] = auto_reply
         return msg_dict
+
+    @api.model
+    def message_route(self, message, message_dict, model=None, thread_id=None, custom_values=None):
+        """An automatic mail (out-of-office, list, bulk, null return path) never opens a
+        ticket: it is logged on the ticket it answers, or dropped (readme/USAGE.md)."""
+        routes = super().message_route(
+            message, message_dict, model=model, thread_id=thread_id, custom_values=custom_values
+        )
+        if not message_dict.get("inbox_auto_reply"):
+            return routes
+        return self.env["helpdesk.ticket"]._inbox_auto_reply_routes(routes, message_dict)
 
     def _get_message_create_valid_field_names(self):
         """The channel of a message and its Outlook conversation key may be given to
         ``message_post`` (the gateway passes the parsed e-mail's values)."""
         return super()._get_message_create_valid_field_names() | {
+            "inbox_auto_reply",
             "inbox_channel_id",
             "inbox_thread_index",
         }

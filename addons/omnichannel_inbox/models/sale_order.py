@@ -1,6 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 
 class SaleOrder(models.Model):
@@ -14,9 +15,19 @@ class SaleOrder(models.Model):
         string="Tickets",
         copy=False,
     )
+    inbox_main_ticket_ids = fields.One2many(
+        "helpdesk.ticket", "inbox_order_id", string="Tickets about this order (main)"
+    )
     inbox_ticket_count = fields.Integer(
         string="Ticket count", compute="_compute_inbox_ticket_count"
     )
+
+    def write(self, vals):
+        # which tickets talk about an order is said on the ticket (pipeline or agent), not on
+        # the order: a salesman linking an order to any ticket id would show it to its agents
+        if "inbox_ticket_ids" in vals and not self.env.su:
+            raise AccessError(self.env._("Link orders to tickets from the ticket."))
+        return super().write(vals)
 
     def _compute_inbox_ticket_count(self):
         for order in self:

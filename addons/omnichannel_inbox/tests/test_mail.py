@@ -5,7 +5,7 @@ import base64
 from odoo.tests import tagged
 
 from ..helpers.mail_threading import make_thread_index
-from .common import ALIAS_DOMAIN, InboxCase
+from .common import ALIAS_DOMAIN, EMAIL, InboxCase
 
 ROOT = bytes(range(1, 23))  # the 22-byte header of one Outlook conversation
 
@@ -144,3 +144,169 @@ class TestMailChannel(InboxCase):
         self.assertEqual(ticket.inbox_request_count, 1, "not a new customer request")
         self.assertEqual(ticket.inbox_sla_status, "met")
         self.assertTrue(ticket.inbox_first_response_date)
+
+
+@tagged("post_install", "-at_install")
+class TestThreadingSenderRule(InboxCase):
+    """Issue 11 item 15: one sender rule for every threading fallback. B forwarded A's mail
+    and wrote in: B's mail carries the Thread-Index (or the ticket number) of A's ticket but B
+    takes no part in it, so B gets a ticket of their own."""
+
+    def setUp(self):
+        super().setUp()
+        self.ticket = self.email(
+            "Commande en retard",
+            sender="anna@example.net",
+            sender_name="Anna",
+            extra_headers={"Thread-Index": make_thread_index(ROOT)},
+        )
+        self.bert = self.env["res.partner"].create(
+            {"name": "Bert", "email": "bert@example.net"}
+        )
+
+    def reply(self, sender, name, subject="Autre sujet", **headers):
+        return self.email(
+            subject,
+            sender=sender,
+            sender_name=name,
+            extra_headers=headers or {"Thread-Index": make_thread_index(ROOT, depth=2)},
+        )
+
+    def test_thread_index_from_a_stranger_opens_their_own_ticket(self):
+        other = self.reply("bert@example.net", "Bert")
+        self.assertNotEqual(other, self.ticket)
+        self.assertEqual(other.partner_id, self.bert)
+        self.assertEqual(self.ticket.inbox_request_count, 1, "A's ticket untouched")
+
+    def test_subject_reference_from_a_stranger_opens_their_own_ticket(self):
+        other = self.reply("bert@example.net", "Bert", subject=f"TR: {self.ticket.number}",
+                           **{"X-Mailer": "Outlook"})  # fmt: skip
+        self.assertNotEqual(other, self.ticket)
+
+    def test_thread_index_from_a_follower_threads(self):
+        self.ticket.message_subscribe(partner_ids=self.bert.ids)
+        self.assertEqual(self.reply("bert@example.net", "Bert"), self.ticket)
+        self.assertEqual(self.ticket.inbox_request_count, 2)
+
+    def test_thread_index_and_subject_from_an_author_of_the_ticket_thread(self):
+        self.ticket.message_post(
+            body="Je suis le mari d'Anna", author_id=self.bert.id, message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )  # fmt: skip
+        self.assertEqual(self.reply("bert@example.net", "Bert"), self.ticket)
+        self.assertEqual(
+            self.reply("Bert@Example.net", "Bert", subject=f"RE: {self.ticket.number}",
+                       **{"X-Mailer": "Outlook"}),
+            self.ticket,
+        )  # fmt: skip
+
+    def test_thread_index_from_the_customer_threads(self):
+        self.assertEqual(self.reply("anna@example.net", "Anna"), self.ticket)
+
+
+@tagged("post_install", "-at_install")
+class TestAutoReplies(InboxCase):
+    """Issue 11 item 14: automatic mail (RFC 3834 and what servers really send) to a team
+    alias opens no ticket, gets no acknowledgement, creates no contact, starts no SLA clock;
+    when it answers a ticket it is logged there."""
+
+    AUTO_HEADERS = (
+        {"Auto-Submitted": "auto-replied"},
+        {"Auto-Submitted": "auto-generated; owner-email=it@example.net"},
+        {"Auto-Submitted": "Auto-Notified"},
+        {"X-Auto-Response-Suppress": "All"},
+        {"X-Auto-Response-Suppress": "OOF, AutoReply"},
+        {"Precedence": "bulk"},
+        {"Precedence": "junk"},
+        {"Precedence": "list"},
+        {"Return-Path": "<>"},
+    )
+
+    def setUp(self):
+        super().setUp()
+        self.team_web.inbox_auto_ack_template_id = self.env.ref(
+            "omnichannel_inbox.mail_template_inbox_ack"
+        )
+
+    def test_auto_reply_to_the_alias_is_dropped(self):
+        for index, headers in enumerate(self.AUTO_HEADERS):
+            with self.subTest(headers=headers):
+                sender = f"ooo{index}@example.net"
+                tickets_before = self.env["helpdesk.ticket"].search_count([])
+                ticket = self.raw_email(headers, sender)
+                self.assertFalse(ticket, "no ticket")
+                self.assertEqual(self.env["helpdesk.ticket"].search_count([]), tickets_before)
+                self.assertFalse(
+                    self.env["res.partner"].search([("email", "ilike", sender)]), "no contact"
+                )
+                self.assertFalse(
+                    self.env["mail.mail"].sudo().search([("email_to", "ilike", sender)]),
+                    "no acknowledgement",
+                )
+
+    def raw_email(self, headers, sender, subject="Absent du bureau", extra=None):
+        """A mail through the gateway, with ``headers`` (a null Return-Path replaces the
+        sender's); the ticket it landed in (empty when dropped)."""
+        headers = {**dict(headers), **(extra or {})}
+        null_path = headers.pop("Return-Path", None) == "<>"
+        self._mail_counter = getattr(self, "_mail_counter", 0) + 1
+        raw = EMAIL.format(
+            sender=sender,
+            sender_name="Out of office",
+            to=f"webshop@{ALIAS_DOMAIN}",
+            subject=subject,
+            msg_id=f"auto-{self._mail_counter}-{id(self)}@example.com",
+            extra="".join(f"{k}: {v}\n" for k, v in headers.items()),
+            body="I am out of the office until Monday.",
+        )
+        if null_path:
+            raw = raw.replace(f"Return-Path: <{sender}>", "Return-Path: <>")
+        ticket_id = self.env["mail.thread"].message_process(None, raw)
+        self.env.invalidate_all()
+        return self.env["helpdesk.ticket"].browse(ticket_id or [])
+
+    def test_a_person_saying_auto_submitted_no_opens_a_ticket(self):
+        ticket = self.raw_email({"Auto-Submitted": "no", "Precedence": "normal"},
+                                "person@example.net", subject="Ma commande")  # fmt: skip
+        self.assertTrue(ticket)
+        self.assertTrue(ticket.inbox_sla_deadline)
+        self.assertTrue(ticket.message_ids.filtered(lambda m: m.message_type == "auto_comment"))
+
+    def test_auto_reply_to_a_ticket_is_logged_there_without_request_or_sla(self):
+        ticket = self.email("Ma table", sender="marc.dubois@client.test", sender_name="Marc")
+        ticket.inbox_sla_start_date = ticket.create_date  # the clock as it stands
+        before = (ticket.inbox_request_count, ticket.inbox_sla_deadline, ticket.inbox_sla_status)
+        acks = len(ticket.message_ids.filtered(lambda m: m.message_type == "auto_comment"))
+        first = ticket.message_ids.filtered(lambda m: m.message_type == "email")
+        # Marc's mailbox answers the acknowledgement by itself: threaded by References
+        threaded = self.raw_email(
+            {"Auto-Submitted": "auto-replied", "In-Reply-To": first.message_id,
+             "References": first.message_id},
+            "marc.dubois@client.test", subject="Réponse automatique : Ma table",
+        )  # fmt: skip
+        self.assertEqual(threaded, ticket)
+        # ... and by the ticket number in the subject
+        by_subject = self.raw_email(
+            {"X-Auto-Response-Suppress": "All"},
+            "marc.dubois@client.test",
+            subject=f"Automatic reply: [{ticket.number}] Ma table",
+        )
+        self.assertEqual(by_subject, ticket)
+        logged = ticket.message_ids.filtered(lambda m: "out of the office" in (m.body or ""))
+        self.assertEqual(len(logged), 2)
+        self.assertTrue(all(logged.mapped("inbox_auto_reply")), "marked as automatic mail")
+        self.assertEqual(
+            (ticket.inbox_request_count, ticket.inbox_sla_deadline, ticket.inbox_sla_status),
+            before,
+            "not a customer request: no count, the SLA clock untouched",
+        )
+        self.assertEqual(
+            len(ticket.message_ids.filtered(lambda m: m.message_type == "auto_comment")), acks,
+            "no acknowledgement to an automatic mail",
+        )  # fmt: skip
+
+    def test_auto_reply_from_a_stranger_quoting_a_ticket_is_dropped(self):
+        ticket = self.email("Ma table", sender="marc.dubois@client.test", sender_name="Marc")
+        dropped = self.raw_email({"Auto-Submitted": "auto-replied"}, "robot@example.net",
+                                 subject=f"Auto: {ticket.number}")  # fmt: skip
+        self.assertFalse(dropped)

@@ -23,9 +23,19 @@ class InboxCannedReplyWizard(models.TransientModel):
         compute="_compute_lang",
         store=True,
         readonly=False,
+        compute_sudo=False,  # read the ticket with the agent's rights
     )
-    subject = fields.Char(compute="_compute_content", store=True, readonly=False)
-    body = fields.Html(compute="_compute_content", store=True, readonly=False, sanitize_style=True)
+    # rendered with the agent's rights, never as superuser (stored computes default to sudo)
+    subject = fields.Char(
+        compute="_compute_content", store=True, readonly=False, compute_sudo=False
+    )
+    body = fields.Html(
+        compute="_compute_content",
+        store=True,
+        readonly=False,
+        sanitize_style=True,
+        compute_sudo=False,
+    )
 
     @api.model
     def _lang_selection(self):
@@ -38,6 +48,15 @@ class InboxCannedReplyWizard(models.TransientModel):
             ticket = wizard.ticket_id
             lang = ticket.partner_id.lang or ticket.inbox_lang or self.env.user.lang
             wizard.lang = lang if lang in installed else self.env.user.lang
+
+    @api.constrains("template_id", "ticket_id")
+    def _check_template_id(self):
+        """The view's domain is a convenience: the server accepts only canned replies of
+        tickets, on a ticket the user may read."""
+        for wizard in self:
+            wizard.ticket_id.check_access("read")
+            if wizard.template_id:
+                wizard.ticket_id._inbox_check_canned_template(wizard.template_id)
 
     @api.depends("template_id", "lang", "ticket_id")
     def _compute_content(self):
@@ -52,6 +71,8 @@ class InboxCannedReplyWizard(models.TransientModel):
 
     def action_send(self):
         self.ensure_one()
+        if self.template_id:
+            self.ticket_id._inbox_check_canned_template(self.template_id)
         if not self.body:
             raise UserError(self.env._("The reply is empty."))
         self.ticket_id.check_access("write")

@@ -22,20 +22,34 @@ class InboxLinkPartnerWizard(models.TransientModel):
         "res.partner", string="Suggestions", compute="_compute_suggestion_ids"
     )
     partner_id = fields.Many2one("res.partner", string="Contact")
-    name = fields.Char(compute="_compute_sender", store=True, readonly=False)
-    email = fields.Char(compute="_compute_sender", store=True, readonly=False)
-    phone = fields.Char(compute="_compute_sender", store=True, readonly=False)
+    name = fields.Char(
+        compute="_compute_sender", store=True, readonly=False, compute_sudo=False
+    )
+    email = fields.Char(
+        compute="_compute_sender", store=True, readonly=False, compute_sudo=False
+    )
+    phone = fields.Char(
+        compute="_compute_sender", store=True, readonly=False, compute_sudo=False
+    )
     lang = fields.Selection(
         selection="_lang_selection",
         string="Language",
         compute="_compute_sender",
         store=True,
         readonly=False,
+        compute_sudo=False,
     )
 
     @api.model
     def _lang_selection(self):
         return self.env["res.lang"].get_installed()
+
+    @api.constrains("ticket_id", "partner_id")
+    def _check_ids(self):
+        """Ids come from the client: the ticket and the contact must be the user's to read."""
+        for wizard in self:
+            wizard.ticket_id.check_access("read")
+            wizard.partner_id.check_access("read")
 
     @api.depends("ticket_id")
     def _compute_sender(self):
@@ -69,6 +83,7 @@ class InboxLinkPartnerWizard(models.TransientModel):
             if not self.partner_id:
                 raise UserError(self.env._("Choose the contact to link."))
             partner = self.partner_id
+            partner.check_access("read")
         else:
             if not self.name:
                 raise UserError(self.env._("Give the contact a name."))

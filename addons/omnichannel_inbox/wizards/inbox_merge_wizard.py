@@ -20,6 +20,12 @@ class InboxMergeWizard(models.TransientModel):
         help="The ticket that receives everything (by default the oldest).",
     )
 
+    @api.constrains("ticket_ids", "target_id")
+    def _check_ticket_ids(self):
+        """Ids come from the client: every ticket must be the user's to read."""
+        for wizard in self:
+            (wizard.ticket_ids | wizard.target_id).check_access("read")
+
     @api.onchange("ticket_ids")
     def _onchange_ticket_ids(self):
         if self.target_id not in self.ticket_ids:
@@ -27,10 +33,14 @@ class InboxMergeWizard(models.TransientModel):
 
     def action_merge(self):
         self.ensure_one()
+        if self.target_id not in self.ticket_ids:
+            raise UserError(self.env._("The ticket to keep must be one of the merged tickets."))
         sources = self.ticket_ids - self.target_id
         if not sources:
             raise UserError(self.env._("Select at least two tickets to merge."))
-        (self.ticket_ids | self.target_id).check_access("write")
+        self.ticket_ids.check_access("write")
+        if len(self.ticket_ids.company_id) > 1:
+            raise UserError(self.env._("Only tickets of one company can be merged."))
         self.target_id._inbox_merge(sources)
         return {
             "type": "ir.actions.act_window",
