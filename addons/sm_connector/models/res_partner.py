@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from .sm_managed_mixin import email_same
+
 
 class ResPartner(models.Model):
     """Contacts (customers and suppliers) whose master is Silicon Master."""
@@ -23,6 +25,7 @@ class ResPartner(models.Model):
         "phone",
         "mobile",
         "lang",
+        "active",
         "sm_kind",
         "sm_segment",
         "sm_showroom_id",
@@ -37,3 +40,9 @@ class ResPartner(models.Model):
     sm_showroom_id = fields.Many2one(
         "sm.showroom", string="Home showroom", readonly=True, index="btree_not_null"
     )
+
+    def _sm_same_value(self, name, value):
+        # Odoo's portal and user creation rewrite the e-mail normalised: the same address
+        if name == "email":
+            return email_same(self.email, value)
+        return super()._sm_same_value(name, value)
