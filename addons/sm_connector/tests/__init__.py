@@ -8,5 +8,6 @@ from . import (
     test_install,
     test_order_sync,
     test_read_only,
+    test_security_sm,
     test_web_client,
 )
