@@ -241,7 +241,9 @@ class SmBackend(models.Model):
         }
 
     def _trigger_cron(self, xmlid):
-        # sudo: managers may ask for a sync without rights on scheduled actions.
+        # only users who see the backend (SM managers) start its syncs
+        self.check_access("read")
+        # sudo: a fixed scheduled action, triggered for a manager without rights on crons.
         self.env.ref(xmlid).sudo()._trigger()
         return {
             "type": "ir.actions.client",

@@ -7,6 +7,7 @@ own writes (`sm_sync_writes()`): a client chooses its RPC context, never this va
 """
 
 import contextvars
+import functools
 from contextlib import contextmanager
 
 from odoo import api, fields, models, tools
@@ -25,6 +26,17 @@ def sm_sync_writes():
         yield
     finally:
         _SYNC_WRITES.reset(token)
+
+
+def sync_writer(method):
+    """Decorate a private method of the connector whose writes are the sync's own."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        with sm_sync_writes():
+            return method(*args, **kwargs)
+
+    return wrapper
 
 
 def in_sm_sync():

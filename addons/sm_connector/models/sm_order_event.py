@@ -165,6 +165,10 @@ class SmOrderEvent(models.Model):
     def _render(self, config):
         """(subject, body) of the message in the customer's language."""
         template = config.mail_template_id
+        if template.model != self._name:
+            raise UserError(
+                self.env._("A customer message template must be a template of order events.")
+            )
         subject = template._render_field("subject", self.ids, compute_lang=True)[self.id]
         body = template._render_field("body_html", self.ids, compute_lang=True)[self.id]
         return subject, body

@@ -349,3 +349,37 @@ class TestSecuritySm(SmCase):
         mails = self.env["mail.mail"].sudo().search([("mail_message_id", "=", event.message_id.id)])
         self.assertTrue(mails, "the e-mail is queued, not sent and deleted in the transaction")
         self.assertEqual(set(mails.mapped("state")), {"outgoing"})
+
+    # ------------------------------------------------------------ other ways in
+    def test_failed_record_payload_cannot_be_forged_then_retried(self):
+        error = self.env["sm.sync.error"]._record_failure(
+            self.backend, "contacts", self.partner.sm_id, "test", {"id": self.partner.sm_id}
+        )
+        forged = {"id": self.partner.sm_id, "email": "attacker@example.com"}
+        with self.assertRaisesRegex(UserError, "Silicon Master"):
+            error.with_user(self.manager).write({"payload": str(forged)})
+        with self.assertRaises(UserError):
+            self.env["sm.sync.error"].with_user(self.manager).create(
+                {
+                    "backend_id": self.backend.id,
+                    "entity": "contacts",
+                    "reference": self.partner.sm_id,
+                    "reason": "forged",
+                    "payload": str(forged),
+                }
+            )
+        error.with_user(self.manager).action_ignore()  # the managers' own action still works
+        self.assertEqual(error.state, "ignored")
+
+    def test_message_template_must_be_an_order_event_template(self):
+        foreign = self.env.ref("auth_signup.set_password_email")
+        config = self.env.ref("sm_connector.event_type_delay").with_user(self.admin)
+        with self.assertRaises(UserError):
+            config.write({"mail_template_id": foreign.id})
+
+    def test_sync_buttons_need_access_to_the_backend(self):
+        with self.assertRaises(AccessError):
+            self.backend.with_user(self.internal).action_sync_contacts_now()
+        with self.assertRaises(AccessError):
+            self.backend.with_user(self.agent).action_full_reconcile()
+        self.backend.with_user(self.manager).action_sync_contacts_now()
