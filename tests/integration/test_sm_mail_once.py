@@ -65,7 +65,8 @@ def test_messages_reach_the_mail_server_once_after_two_kills(odoo_db, query):
     controller = aiosmtpd_controller.Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        with SiliconMasterSimulator(contacts=400, articles=60, orders=160, seed=9, api_key=KEY) as sim:
+        sizes = {"contacts": 400, "articles": 60, "orders": 160}
+        with SiliconMasterSimulator(seed=9, api_key=KEY, **sizes) as sim:
             store = sim.store
             dirty = str(store.dirty["contacts"])
             contacts = store.table("contacts").records
@@ -138,7 +139,8 @@ env["sm.backend"].create({{"name": "SM (cli)", "base_url": {sim.base_url!r}, "ap
             assert wait_for(lambda: len(sink.messages) >= sent, timeout=30)
             time.sleep(1)
             ids = Counter(
-                email.message_from_bytes(content).get("Message-Id") for _rcpt, content in sink.messages
+                email.message_from_bytes(content).get("Message-Id")
+                for _rcpt, content in sink.messages
             )
             assert len(sink.messages) == sent, len(sink.messages)
             assert all(count == 1 for count in ids.values()), ids.most_common(3)

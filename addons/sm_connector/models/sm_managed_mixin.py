@@ -155,7 +155,8 @@ class SmLockedMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._sm_trusted_writer() and any(self._sm_creates_owned(vals) for vals in vals_list):
+        owned = any(self._sm_creates_owned(vals) for vals in vals_list)
+        if owned and not self._sm_trusted_writer():
             raise UserError(
                 self.env._(
                     "%(model)s: this data comes from Silicon Master and only its sync creates it.",

@@ -8,7 +8,7 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..models.sm_managed_mixin import sm_sync_writes
 from .common import SmCase
@@ -144,7 +144,8 @@ class TestSecuritySm(SmCase):
         for user in (self.agent, self.manager, self.internal):
             with self.assertRaises(AccessError):
                 self.backend.with_user(user).read(["api_key"])
-        self.assertEqual(self.backend.with_user(self.admin).read(["api_key"])[0]["api_key"], "test-sm-key")
+        key = self.backend.with_user(self.admin).read(["api_key"])[0]["api_key"]
+        self.assertEqual(key, "test-sm-key")
 
     # ------------------------------------------------------------ item 2: forged context
     def test_forged_sync_context_grants_nothing(self):
@@ -210,9 +211,8 @@ class TestSecuritySm(SmCase):
                 {"order_id": order.id, "product_id": line.product_id.id, "price_unit": 1.0}
             )
         with self.assertRaisesRegex(UserError, "Silicon Master"):
-            order.write(
-                {"order_line": [Command.create({"product_id": line.product_id.id, "price_unit": 1})]}
-            )
+            new_line = Command.create({"product_id": line.product_id.id, "price_unit": 1})
+            order.write({"order_line": [new_line]})
         for vals in (
             {"sm_total_incl_vat": 1.0},
             {"sm_total_excl_vat": 1.0},
@@ -256,7 +256,8 @@ class TestSecuritySm(SmCase):
         with self.assertRaisesRegex(UserError, "Silicon Master"):
             Level.create({"product_tmpl_id": product.id, "location_code": "XXX", "qty": 5})
         with self.assertRaisesRegex(UserError, "Silicon Master"):
-            product.write({"sm_stock_level_ids": [Command.create({"location_code": "Y", "qty": 1})]})
+            new_level = Command.create({"location_code": "Y", "qty": 1})
+            product.write({"sm_stock_level_ids": [new_level]})
         with sm_sync_writes():
             kit = self.env["sm.kit.line"].create(
                 {"kit_tmpl_id": product.id, "component_code": "X1", "qty": 2}
@@ -392,3 +393,53 @@ class TestSecuritySm(SmCase):
         with self.assertRaises(AccessError):
             self.backend.with_user(self.agent).action_full_reconcile()
         self.backend.with_user(self.manager).action_sync_contacts_now()
+
+
+@tagged("post_install", "-at_install")
+class TestSecuritySmRoutes(HttpCase):
+    """The connector adds no route of its own; SM orders reach customers through Odoo's portal:
+    a customer opens their own SM order, never another's (forged id or token)."""
+
+    def setUp(self):
+        super().setUp()
+        Partner = self.env["res.partner"]
+        product = self.env["product.product"].create({"name": "Canapé test", "list_price": 100})
+        self.users, self.orders = [], []
+        for n in (1, 2):
+            with sm_sync_writes():
+                partner = Partner.create(
+                    {"name": f"Customer {n}", "email": f"c{n}@example.com", "sm_id": f"CT{n}"}
+                )
+                order = self.env["sale.order"].create(
+                    {
+                        "name": f"SO-SEC-{n}",
+                        "sm_id": f"SO-SEC-{n}",
+                        "partner_id": partner.id,
+                        "order_line": [
+                            Command.create({"product_id": product.id, "price_unit": 100})
+                        ],
+                    }
+                )
+                order.action_confirm()
+            self.users.append(
+                self.env["res.users"].create(
+                    {
+                        "login": f"sm-portal-{n}",
+                        "password": f"sm-portal-{n}",
+                        "partner_id": partner.id,
+                        "group_ids": [Command.set(self.env.ref("base.group_portal").ids)],
+                    }
+                )
+            )
+            self.orders.append(order)
+
+    def test_portal_order_pages_refuse_forged_ids_and_tokens(self):
+        mine, other = self.orders
+        self.authenticate("sm-portal-1", "sm-portal-1")
+        own = self.url_open(f"/my/orders/{mine.id}")
+        self.assertEqual(own.status_code, 200)
+        self.assertIn("SO-SEC-1", own.text)
+        for url in (f"/my/orders/{other.id}", f"/my/orders/{other.id}?access_token=forged"):
+            with self.subTest(url=url):
+                answer = self.url_open(url)
+                self.assertNotIn("SO-SEC-2", answer.text)
