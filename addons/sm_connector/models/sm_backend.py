@@ -122,7 +122,7 @@ class SmBackend(models.Model):
     # ------------------------------------------------------------ adapters
     def _rest_adapter(self):
         self.ensure_one()
-        # sudo: the cron and agents' "Sync now" must read the key without being SM admins.
+        # sudo: the key only goes to the URL that SM admins (alone) set; callers aren't admins
         key = self.sudo().api_key
         return SmRestAdapter(self.base_url, key, timeout=self.timeout, retries=self.retries)
 

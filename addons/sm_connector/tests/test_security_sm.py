@@ -158,6 +158,7 @@ class TestSecuritySm(SmCase):
         with self.assertRaisesRegex(UserError, "Silicon Master"):
             product.write({"list_price": 1.0})
         with self.assertRaisesRegex(UserError, "Silicon Master"):
+            # sudo: on purpose, superuser mode is no way around the lock either
             product.sudo().write({"list_price": 1.0})
         line = self.order.order_line[:1].with_user(self.admin).with_context(**FORGED)
         with self.assertRaises(UserError):  # Odoo's own check on confirmed orders may come first
@@ -246,9 +247,9 @@ class TestSecuritySm(SmCase):
         level = Level.search([("product_tmpl_id", "=", product.id)], limit=1)
         if not level:
             with sm_sync_writes():
-                level = Level.sudo().create(
+                level = Level.create(
                     {"product_tmpl_id": product.id, "location_code": "LIE", "qty": 1}
-                ).with_user(self.manager)
+                )
         with self.assertRaisesRegex(UserError, "Silicon Master"):
             level.write({"qty": 500})
         with self.assertRaisesRegex(UserError, "Silicon Master"):
@@ -356,7 +357,7 @@ class TestSecuritySm(SmCase):
             event.with_user(self.agent).with_context(mail_notify_force_send=True).action_send()
         # handed over by the mail queue's cron (its own transaction), never by this one
         self.assertFalse(send_now.called or send_at_commit.called)
-        mails = self.env["mail.mail"].sudo().search([("mail_message_id", "=", event.message_id.id)])
+        mails = self.env["mail.mail"].search([("mail_message_id", "=", event.message_id.id)])
         self.assertTrue(mails, "the e-mail is queued, not sent and deleted in the transaction")
         self.assertEqual(set(mails.mapped("state")), {"outgoing"})
 
