@@ -300,6 +300,9 @@ class TestSecuritySm(SmCase):
         wizard_user.action_grant_access()
         self.assertTrue(customer.user_ids._is_portal())
         self.assertEqual(customer.email, email, "SM's e-mail kept as SM sent it")
+        wizard_user.action_revoke_access()
+        self.assertFalse(customer.with_context(active_test=False).user_ids._is_portal())
+        self.assertTrue(customer.active)
 
     # ------------------------------------------------------------ item 3: order events
     def test_order_events_need_a_suite_group(self):
