@@ -10,6 +10,8 @@ from pathlib import Path
 from odoo import fields
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 
+from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+
 from ..adapters.iadvize_client import TOKENS
 
 # The simulators live beside addons/ (never imported by product code, only by tests).
@@ -116,30 +118,32 @@ class InboxMixin:
     @classmethod
     def _sm_order(cls, number, partner, showroom, status="confirmed", promised=None, lines=None):
         lines = lines or [(cls.table, True, False)]
-        return cls.env["sale.order"].create(
-            {
-                "name": number,
-                "sm_id": number,
-                "partner_id": partner.id,
-                "sm_status": status,
-                "sm_channel": "showroom",
-                "sm_showroom_id": cls.env.ref(f"sm_connector.showroom_{showroom}").id,
-                "sm_delivery_mode": "pickup",
-                "sm_promised_date": promised,
-                "order_line": [
-                    fields.Command.create(
-                        {
-                            "product_id": product.id,
-                            "product_uom_qty": 1,
-                            "price_unit": product.list_price,
-                            "sm_available": available,
-                            "sm_expected_date": expected,
-                        }
-                    )
-                    for product, available, expected in lines
-                ],
-            }
-        )
+        # orders stand in for synced ones: only the sync may create SM records
+        with sm_sync_writes():
+            return cls.env["sale.order"].create(
+                {
+                    "name": number,
+                    "sm_id": number,
+                    "partner_id": partner.id,
+                    "sm_status": status,
+                    "sm_channel": "showroom",
+                    "sm_showroom_id": cls.env.ref(f"sm_connector.showroom_{showroom}").id,
+                    "sm_delivery_mode": "pickup",
+                    "sm_promised_date": promised,
+                    "order_line": [
+                        fields.Command.create(
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": 1,
+                                "price_unit": product.list_price,
+                                "sm_available": available,
+                                "sm_expected_date": expected,
+                            }
+                        )
+                        for product, available, expected in lines
+                    ],
+                }
+            )
 
     # helpers ----------------------------------------------------------------------------
     def email(

@@ -3,6 +3,8 @@
 from odoo import fields
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+
 from ..helpers.request import InboxRequest
 from .common import ALIAS_DOMAIN, InboxCase
 
@@ -39,7 +41,8 @@ class TestRoutingAndAssignment(InboxCase):
                             to=f"liege@{ALIAS_DOMAIN}")  # fmt: skip
         self.assertEqual(ticket.team_id, self.team_gan, "the order's showroom beats the address")
         web_order = self._sm_order("SO26-000789", self.marc, "bru")
-        web_order.with_context(sm_sync=True).write({"sm_showroom_id": False, "sm_channel": "web"})
+        with sm_sync_writes():  # SM moved the order to the web shop
+            web_order.write({"sm_showroom_id": False, "sm_channel": "web"})
         ticket = self.route(subject="SO26-000789", phone="+32471000001")
         self.assertEqual(ticket.team_id, self.team_web, "a web order without showroom: WEB team")
 

@@ -11,6 +11,7 @@ from . import sm_stock_level
 from . import sm_kit_line
 from . import res_partner
 from . import product_template
+from . import product_product
 from . import sale_order
 from . import sale_order_line
 from . import sm_order_event_type

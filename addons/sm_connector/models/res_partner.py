@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .sm_managed_mixin import email_same
+
 
 class ResPartner(models.Model):
     """Contacts (customers and suppliers) whose master is Silicon Master."""
@@ -23,6 +25,7 @@ class ResPartner(models.Model):
         "phone",
         "mobile",
         "lang",
+        "active",
         "sm_kind",
         "sm_segment",
         "sm_showroom_id",
@@ -65,3 +68,9 @@ class ResPartner(models.Model):
             return NotImplemented
         has = (operator == "=") == value
         return [("sm_duplicate_ids", "!=" if has else "=", False)]
+
+    def _sm_same_value(self, name, value):
+        # Odoo's portal and user creation rewrite the e-mail normalised: the same address
+        if name == "email":
+            return email_same(self.email, value)
+        return super()._sm_same_value(name, value)

@@ -33,6 +33,9 @@ class SaleOrder(models.Model):
         "sm_delivery_mode",
         "sm_promised_date",
         "sm_payment_status",
+        "sm_total_incl_vat",
+        "sm_total_excl_vat",
+        "sm_removed",
     )
 
     sm_status = fields.Selection(SM_STATUSES, string="SM status", readonly=True, index=True)
@@ -61,7 +64,9 @@ class SaleOrder(models.Model):
         compute="_compute_sm_totals_match",
         help="Odoo's amounts equal SM's totals.",
     )
-    sm_event_ids = fields.One2many("sm.order.event", "order_id", string="Order events")
+    sm_event_ids = fields.One2many(
+        "sm.order.event", "order_id", string="Order events", groups="sm_connector.group_sm_agent"
+    )
     sm_unavailable_line_count = fields.Integer(
         compute="_compute_sm_unavailable_line_count", string="Lines not available"
     )

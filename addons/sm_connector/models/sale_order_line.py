@@ -10,7 +10,28 @@ from ..mappers.order_mapper import line_incl
 class SaleOrderLine(models.Model):
     """Order lines from SM carry SM's line number and per-line availability."""
 
-    _inherit = "sale.order.line"
+    _name = "sale.order.line"
+    _inherit = ["sale.order.line", "sm.locked.mixin"]
+    # a line of an SM order is SM's: what is sold, how many, at what price, and the line itself
+    _sm_managed_fields = (
+        "order_id",
+        "sequence",
+        "display_type",
+        "name",
+        "product_id",
+        "product_template_id",
+        "product_uom_qty",
+        "product_uom_id",
+        "price_unit",
+        "discount",
+        "tax_ids",
+        "customer_lead",
+        "analytic_distribution",
+        "pricelist_item_id",
+        "sm_line_no",
+        "sm_available",
+        "sm_expected_date",
+    )
 
     sm_line_no = fields.Integer(string="SM line", readonly=True)
     sm_available = fields.Boolean(string="Available", readonly=True, default=True)
@@ -52,7 +73,15 @@ class SaleOrderLine(models.Model):
             line.price_tax = line.price_total - line.price_subtotal
         return result
 
+    def _sm_owned(self):
+        return self.filtered(lambda line: line.order_id.sm_id)
+
+    @api.model
+    def _sm_creates_owned(self, vals):
+        order = self.env["sale.order"].browse(vals.get("order_id"))
+        return bool(order.exists() and order.sm_id)
+
     def _check_line_unlink(self):
-        if self.env.context.get("sm_sync"):
+        if self._sm_trusted_writer():
             return self.browse()  # SM removed the line: the sync mirrors it
         return super()._check_line_unlink()

@@ -114,8 +114,7 @@ class SmContactImporter(models.AbstractModel):
         return created
 
     def _sync_with_companies(self, partners):
-        # sudo: commercial fields include accounting ones the importing user may not read;
-        # Odoo's own partner sync runs the same way
+        # sudo: copies company values onto partners the sync just created (as Odoo's own sync)
         partners = partners.sudo()
         groups = {}
         for partner in partners:

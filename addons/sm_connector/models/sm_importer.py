@@ -21,13 +21,14 @@ from ..adapters.errors import SmTransportError
 from ..parsers.payload import payload_hash
 from ..parsers.record_validator import SmRecordError, validate
 from ..parsers.values import parse_timestamp
+from .sm_managed_mixin import sm_sync_writes
 from .sm_sync_error import MAX_AUTO_ATTEMPTS
 
 _logger = logging.getLogger(__name__)
 
-# Context of every write the sync makes: allowed on SM-managed fields, no chatter noise.
+# Context of every write the sync makes: no chatter noise. (The permission to write SM-owned
+# fields is not in the context, which RPC clients choose: see sm_sync_writes().)
 SYNC_CONTEXT = {
-    "sm_sync": True,
     "tracking_disable": True,
     "mail_create_nolog": True,
     "mail_create_nosubscribe": True,
@@ -263,7 +264,8 @@ class SmImporter(models.AbstractModel):
             (backend.id, entity),
         )
         gone = [row[0] for row in self.env.cr.fetchall() if row[0] not in live]
-        archived = self._archive(backend, gone)
+        with sm_sync_writes():
+            archived = self._archive(backend, gone)
         run._add_counts({"archived": archived}, processed=len(live))
         backend._set_reconciled(entity)
 
@@ -336,7 +338,8 @@ class SmImporter(models.AbstractModel):
                 latest[record["id"]] = (record, raw)
         bindings = self.env["sm.binding"]._lookup(backend, entity, list(latest))
         gone = [sm_id for sm_id, (record, _raw) in latest.items() if record["deleted"]]
-        counts["archived"] += self._archive(backend, gone)
+        with sm_sync_writes():
+            counts["archived"] += self._archive(backend, gone)
         changed = []
         settled = list(gone)  # SM's current version is in Odoo (or gone): no error left open
         for sm_id, (record, raw) in latest.items():
@@ -354,7 +357,8 @@ class SmImporter(models.AbstractModel):
                 changed.append((record, raw, digest, binding[1] if binding else None))
         self.env["sm.sync.error"]._resolve(backend, entity, settled)
         for batch in self._dependency_batches(changed):
-            self._import_batch(backend, run, batch, counts)
+            with sm_sync_writes():
+                self._import_batch(backend, run, batch, counts)
         return counts
 
     def _import_batch(self, backend, run, batch, counts):

@@ -8,6 +8,8 @@ class SmKitLine(models.Model):
 
     _name = "sm.kit.line"
     _description = "SM kit component"
+    _inherit = ["sm.locked.mixin"]
+    _sm_managed_fields = ("kit_tmpl_id", "component_code", "qty")
 
     kit_tmpl_id = fields.Many2one("product.template", required=True, ondelete="cascade", index=True)
     component_code = fields.Char(required=True, help="SM code of the component article.")
@@ -26,3 +28,11 @@ class SmKitLine(models.Model):
         by_code = {t.default_code: t.id for t in templates}
         for line in self:
             line.component_tmpl_id = by_code.get(line.component_code, False)
+
+    def _sm_owned(self):
+        # rows written by the sync only: every one is SM's
+        return self
+
+    @api.model
+    def _sm_creates_owned(self, vals):
+        return True

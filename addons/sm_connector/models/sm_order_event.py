@@ -4,7 +4,9 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
+from .sm_managed_mixin import sm_sync_writes
 from .sm_order_event_type import EVENT_TYPES
 
 STATES = [
@@ -27,8 +29,23 @@ class SmOrderEvent(models.Model):
     """
 
     _name = "sm.order.event"
+    _inherit = ["sm.locked.mixin"]
     _description = "Order event"
     _order = "id desc"
+    # recorded by the sync, moved on only by the connector's own code (dispatch, buttons)
+    _sm_managed_fields = (
+        "order_id",
+        "event_type",
+        "key",
+        "old_value",
+        "new_value",
+        "line_id",
+        "state",
+        "state_reason",
+        "message_id",
+        "activity_id",
+        "sent_date",
+    )
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade", index=True)
     partner_id = fields.Many2one(related="order_id.partner_id", store=True, string="Customer")
@@ -57,6 +74,28 @@ class SmOrderEvent(models.Model):
             except ValueError:
                 event.new_date = False
 
+    # ------------------------------------------------------------------ lock
+    def _sm_owned(self):
+        return self
+
+    @api.model
+    def _sm_creates_owned(self, vals):
+        return True
+
+    def _sm_refuse(self, names):
+        raise UserError(
+            self.env._(
+                "Order events change only through their buttons (send, don't send): "
+                "they record what the customer was told."
+            )
+        )
+
+    def write(self, vals):
+        # sent is final, whoever writes: a sent message is never reopened, hence never resent
+        if "state" in vals and vals["state"] != "sent" and "sent" in self.mapped("state"):
+            raise UserError(self.env._("A sent message stays sent."))
+        return super().write(vals)
+
     # ------------------------------------------------------------------ dispatch
     def _event_type_config(self):
         configs = self.env["sm.order.event.type"].search([], limit=len(EVENT_TYPES))
@@ -64,7 +103,11 @@ class SmOrderEvent(models.Model):
 
     def _dispatch(self, now=None):
         """Decide and act for pending events: send, prepare, plan a call, or hold back."""
-        now = now or fields.Datetime.now()
+        # private, so never called over RPC: the connector's own state changes
+        with sm_sync_writes():
+            self._dispatch_pending(now or fields.Datetime.now())
+
+    def _dispatch_pending(self, now):
         configs = self._event_type_config()
         pending = self.filtered(lambda e: e.state == "pending")
         go_live_of = pending.order_id._sm_go_live_by_order()
@@ -122,6 +165,10 @@ class SmOrderEvent(models.Model):
     def _render(self, config):
         """(subject, body) of the message in the customer's language."""
         template = config.mail_template_id
+        if template.model != self._name:
+            raise UserError(
+                self.env._("A customer message template must be a template of order events.")
+            )
         subject = template._render_field("subject", self.ids, compute_lang=True)[self.id]
         body = template._render_field("body_html", self.ids, compute_lang=True)[self.id]
         return subject, body
@@ -135,14 +182,27 @@ class SmOrderEvent(models.Model):
         )
 
     def _send(self, config):
+        """Post the message to the customer; its e-mail waits in Odoo's mail queue, which hands
+        it to the mail server only once this transaction has committed (a crash before that
+        sends nothing, and the resumed run finds the event still to send)."""
+        # the row lock makes a second, concurrent send wait, then see "sent" and stop
+        self.env.cr.execute(
+            SQL("SELECT state FROM sm_order_event WHERE id = %s FOR UPDATE", self.id)
+        )
+        self.invalidate_recordset(["state"])
+        if self.state == "sent":
+            return self.message_id
         subject, body = self._render(config)
-        message = self.order_id.with_context(mail_post_autofollow=False).message_post(
+        message = self.order_id.with_context(
+            mail_post_autofollow=False, mail_notify_force_send=False
+        ).message_post(
             body=body,
             subject=subject,
             partner_ids=self.order_id.partner_id.ids,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
             email_layout_xmlid="mail.mail_notification_light",
+            force_send=False,
         )
         self.write(
             {
@@ -222,9 +282,25 @@ class SmOrderEvent(models.Model):
                     )
                 )
             activity = event.activity_id
-            event._send(config)
+            with sm_sync_writes():
+                event._send(config)
             if activity.exists():
                 activity.action_feedback(feedback=self.env._("Message sent."))
+        return True
+
+    def action_skip(self):
+        """Don't send this message (the agent told the customer otherwise, or not at all)."""
+        for event in self:
+            if event.state not in ("prepared", "blocked", "call"):
+                raise UserError(self.env._("Only a message waiting for an agent can be dropped."))
+            activity = event.activity_id
+            with sm_sync_writes():
+                event._close(
+                    "skipped",
+                    self.env._("Not sent: decided by %(user)s.", user=self.env.user.name),
+                )
+            if activity.exists():
+                activity.action_feedback(feedback=self.env._("Message not sent."))
         return True
 
     def action_preview(self):
@@ -269,16 +345,17 @@ class SmOrderEvent(models.Model):
                 [("event_type", "=", "pickup_reminder"), ("order_id", "in", ready.order_id.ids)]
             ).order_id.ids
         )
-        reminders = self.create(
-            [
-                {
-                    "order_id": event.order_id.id,
-                    "event_type": "pickup_reminder",
-                    "key": "pickup_reminder",
-                }
-                for event in ready
-                if event.order_id.id not in reminded
-            ]
-        )
+        with sm_sync_writes():  # private: reminders come from the cron only
+            reminders = self.create(
+                [
+                    {
+                        "order_id": event.order_id.id,
+                        "event_type": "pickup_reminder",
+                        "key": "pickup_reminder",
+                    }
+                    for event in ready
+                    if event.order_id.id not in reminded
+                ]
+            )
         reminders._dispatch(now)
         return reminders

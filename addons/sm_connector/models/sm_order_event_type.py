@@ -1,6 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 EVENT_TYPES = [
     ("procedure", "Order confirmed: how pickup/delivery works"),
@@ -55,3 +56,12 @@ class SmOrderEventType(models.Model):
     )
 
     _code_unique = models.Constraint("UNIQUE(code)", "One configuration per event type.")
+
+    @api.constrains("mail_template_id")
+    def _check_mail_template_model(self):
+        # a template of another model would be rendered on the ids of order events
+        for config in self:
+            if config.mail_template_id and config.mail_template_id.model != "sm.order.event":
+                raise ValidationError(
+                    self.env._("A customer message template must be a template of order events.")
+                )

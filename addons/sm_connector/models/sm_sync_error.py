@@ -8,6 +8,7 @@ from odoo.tools import SQL
 
 from ..adapters.errors import SmTransportError
 from .sm_binding import ENTITY_SELECTION
+from .sm_managed_mixin import sync_writer
 
 MAX_AUTO_ATTEMPTS = 5
 
@@ -22,7 +23,10 @@ class SmSyncError(models.Model):
     """
 
     _name = "sm.sync.error"
+    _inherit = ["sm.locked.mixin"]
     _description = "SM record error"
+    # what a retry imports: written by the sync only (a forged payload would be imported as SM's)
+    _sm_managed_fields = ("backend_id", "entity", "reference", "payload")
     _order = "last_attempt desc, id desc"
     _rec_name = "reference"
 
@@ -44,7 +48,15 @@ class SmSyncError(models.Model):
 
     _open_index = models.Index("(backend_id, entity, reference) WHERE state = 'open'")
 
+    def _sm_owned(self):
+        return self
+
     @api.model
+    def _sm_creates_owned(self, vals):
+        return True
+
+    @api.model
+    @sync_writer  # private, so never called over RPC: the sync logs what SM sent
     def _record_failure(self, backend, entity, reference, reason, payload, run=None):
         """Log (or refresh) the open error of one SM record.
 

@@ -12,5 +12,6 @@ from . import (
     test_order_totals,
     test_read_only,
     test_record_errors,
+    test_security_sm,
     test_web_client,
 )

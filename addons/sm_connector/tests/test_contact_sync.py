@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
 
+from ..models.sm_managed_mixin import sm_sync_writes
 from .common import SmCase
 
 
@@ -113,11 +114,8 @@ class TestContactSync(SmCase):
 
     def test_full_reconciliation_archives_what_sm_no_longer_lists(self):
         self.sync()
-        ghost = (
-            self.env["res.partner"]
-            .with_context(sm_sync=True)
-            .create({"name": "Ghost", "sm_id": "C9999999"})
-        )
+        with sm_sync_writes():
+            ghost = self.env["res.partner"].create({"name": "Ghost", "sm_id": "C9999999"})
         self.env["sm.binding"]._upsert(
             self.backend, "contacts", [("C9999999", ghost.id, "x", None)]
         )
