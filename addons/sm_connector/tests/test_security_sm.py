@@ -366,9 +366,12 @@ class TestSecuritySm(SmCase):
 
     # ------------------------------------------------------------ other ways in
     def test_failed_record_payload_cannot_be_forged_then_retried(self):
-        error = self.env["sm.sync.error"]._record_failure(
+        Error = self.env["sm.sync.error"]
+        Error._record_failure(
             self.backend, "contacts", self.partner.sm_id, "test", {"id": self.partner.sm_id}
         )
+        error = Error.search([("reference", "=", self.partner.sm_id), ("state", "=", "open")])
+        self.assertEqual(len(error), 1)
         forged = {"id": self.partner.sm_id, "email": "attacker@example.com"}
         with self.assertRaisesRegex(UserError, "Silicon Master"):
             error.with_user(self.manager).write({"payload": str(forged)})
