@@ -1,9 +1,11 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
+from email.utils import formataddr
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from .sm_order_event_type import EVENT_TYPES
 
@@ -47,6 +49,15 @@ class SmOrderEvent(models.Model):
         compute="_compute_new_date", help="New date carried by the event, for messages."
     )
 
+    new_date_label = fields.Char(
+        compute="_compute_date_labels",
+        help="New date written out in the customer's language (8 décembre 2026).",
+    )
+    promised_date_label = fields.Char(
+        compute="_compute_date_labels",
+        help="The order's promised date written out in the customer's language.",
+    )
+
     _key_unique = models.Constraint("UNIQUE(order_id, key)", "An order change is recorded once.")
 
     @api.depends("new_value")
@@ -56,6 +67,21 @@ class SmOrderEvent(models.Model):
                 event.new_date = fields.Date.to_date(event.new_value) if event.new_value else False
             except ValueError:
                 event.new_date = False
+
+    @api.depends("new_date", "order_id.sm_promised_date", "order_id.partner_id.lang")
+    def _compute_date_labels(self):
+        for event in self:
+            lang = event.order_id.partner_id.lang or self.env.lang
+            event.new_date_label = _long_date(self.env, event.new_date, lang)
+            event.promised_date_label = _long_date(self.env, event.order_id.sm_promised_date, lang)
+
+    def _sender(self):
+        """(author, From) of customer messages: the showroom's or the company's customer
+        service, never the user (OdooBot) whose cron happens to send them."""
+        order = self.order_id
+        company = order.company_id or self.env.company
+        address = order.sm_showroom_id.email or company.email
+        return company.partner_id, formataddr((company.name, address)) if address else False
 
     # ------------------------------------------------------------------ dispatch
     def _event_type_config(self):
@@ -127,18 +153,23 @@ class SmOrderEvent(models.Model):
         return subject, body
 
     def _responsible(self):
+        """The person who gets this order's follow-up activity: the salesperson, the showroom's
+        responsible, the sales team's leader, else the backend's responsible (never OdooBot)."""
         order = self.order_id
-        return (
-            order.user_id
-            or order.sm_showroom_id.user_id
-            or self.env["sm.backend"]._order_responsible()
-        )
+        for user in (order.user_id, order.sm_showroom_id.user_id, order.team_id.user_id):
+            if user and user._sm_is_person():
+                return user
+        backend = self.env["sm.binding"]._backends_of("orders", order.ids).get(order.id)
+        return (backend or self.env["sm.backend"])._order_responsible()
 
     def _send(self, config):
         subject, body = self._render(config)
+        author, email_from = self._sender()
         message = self.order_id.with_context(mail_post_autofollow=False).message_post(
             body=body,
             subject=subject,
+            author_id=author.id,
+            email_from=email_from,
             partner_ids=self.order_id.partner_id.ids,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
@@ -282,3 +313,8 @@ class SmOrderEvent(models.Model):
         )
         reminders._dispatch(now)
         return reminders
+
+
+def _long_date(env, value, lang):
+    """A date as a letter writes it in `lang` ("8 décembre 2026", "8 december 2026")."""
+    return format_date(env, value, lang_code=lang, date_format="long") if value else ""
