@@ -41,7 +41,12 @@ class SmOrderEvent(models.Model):
     new_value = fields.Char(string="After")
     line_id = fields.Many2one("sale.order.line", string="Order line", ondelete="set null")
     state = fields.Selection(STATES, required=True, default="pending", index=True)
-    state_reason = fields.Char(string="Why")
+    state_reason = fields.Char(
+        string="Why (stored)", help="Why, as recorded (in English when the server decided)."
+    )
+    state_reason_text = fields.Char(
+        string="Why", compute="_compute_state_reason_text", help="Why, in your language."
+    )
     message_id = fields.Many2one("mail.message", string="Message sent", readonly=True)
     activity_id = fields.Many2one("mail.activity", readonly=True)
     sent_date = fields.Datetime(readonly=True)
@@ -67,6 +72,14 @@ class SmOrderEvent(models.Model):
                 event.new_date = fields.Date.to_date(event.new_value) if event.new_value else False
             except ValueError:
                 event.new_date = False
+
+    @api.depends("state_reason")
+    @api.depends_context("lang")
+    def _compute_state_reason_text(self):
+        for event in self:
+            reason = event.state_reason
+            # a reason the server wrote is one of this module's terms: read it translated
+            event.state_reason_text = self.env._(reason) if reason else False
 
     @api.depends("new_date", "order_id.sm_promised_date", "order_id.partner_id.lang")
     def _compute_date_labels(self):
@@ -94,14 +107,16 @@ class SmOrderEvent(models.Model):
         configs = self._event_type_config()
         pending = self.filtered(lambda e: e.state == "pending")
         go_live_of = pending.order_id._sm_go_live_by_order()
+        # reasons are stored in English and shown in each reader's language
+        en = self.with_context(lang="en_US").env
         for event in pending:
             config = configs.get(event.event_type)
             order = event.order_id
             go_live = go_live_of.get(order.id)
             if go_live and order.date_order.date() < go_live.date():
-                event._close("skipped", self.env._("Order placed before the connector went live."))
+                event._close("skipped", en._("Order placed before the connector went live."))
             elif not config or config.mode == "off":
-                event._close("off", self.env._("Messages of this kind are switched off."))
+                event._close("off", en._("Messages of this kind are switched off."))
             elif event.event_type == "delay" and event._still_settling(config, now):
                 continue  # a later dispatch decides, once the date has held
             elif (
@@ -109,12 +124,12 @@ class SmOrderEvent(models.Model):
             ):
                 event._close(
                     "cancelled",
-                    self.env._("The promised date changed again before the message left."),
+                    en._("The promised date changed again before the message left."),
                 )
             elif event.event_type == "ready_for_pickup" and event._pickup_blockers():
                 event._block(event._pickup_blockers())
             elif not config.mail_template_id:
-                event._close("skipped", self.env._("No message template for this kind of event."))
+                event._close("skipped", en._("No message template for this kind of event."))
             elif not order.partner_id.email:
                 event._plan_call(config)
             elif config.mode == "auto":
@@ -202,7 +217,9 @@ class SmOrderEvent(models.Model):
             {
                 "state": "prepared",
                 "activity_id": activity.id,
-                "state_reason": self.env._("Waiting for an agent to send it."),
+                "state_reason": self.with_context(lang="en_US").env._(
+                    "Waiting for an agent to send it."
+                ),
             }
         )
 
@@ -217,7 +234,9 @@ class SmOrderEvent(models.Model):
             {
                 "state": "call",
                 "activity_id": activity.id,
-                "state_reason": self.env._("The customer has no e-mail address."),
+                "state_reason": self.with_context(lang="en_US").env._(
+                    "The customer has no e-mail address."
+                ),
             }
         )
 

@@ -234,3 +234,46 @@ class TestCustomerMessages(SmCase):
         # the showroom's responsible, when a person, comes first
         showroom.user_id = self.agent
         self.assertEqual(event._responsible(), self.agent)
+
+
+@tagged("post_install", "-at_install")
+class TestManagerViews(SmCase):
+    """The sync-runs graph shows work on a healthy system; reasons read in one's language."""
+
+    sim_sizes = {"contacts": 10, "articles": 0, "orders": 0}
+
+    def test_sync_runs_graph_measures_records_read_not_failures(self):
+        arch = self.env["sm.sync.run"].get_view(
+            self.env.ref("sm_connector.sm_sync_run_view_graph").id, "graph"
+        )["arch"]
+        self.assertIn('name="processed" type="measure"', arch)
+        self.assertNotIn('name="failed" type="measure"', arch)
+        run = self.sync()
+        self.assertEqual(run.failed, 0)
+        (_entity, processed), = self.env["sm.sync.run"]._read_group(
+            [("id", "=", run.id)], ["entity"], ["processed:sum"]
+        )
+        self.assertGreater(processed, 0, "a healthy run shows up in the default graph")
+
+    def test_reasons_and_data_issues_in_the_readers_language(self):
+        partner = self.env["res.partner"].create(
+            {"name": "Dirty", "sm_data_issues": "country missing (phones read as Belgian)"}
+        )
+        self.assertEqual(
+            partner.with_context(lang="fr_BE").sm_data_issues_text,
+            "pays manquant (téléphones lus comme belges)",
+        )
+        partner.sm_data_issues = "phone '+32 4 bad' is not a valid number\nsomething new"
+        self.assertEqual(
+            partner.with_context(lang="nl_BE").sm_data_issues_text,
+            "telefoon '+32 4 bad' is geen geldig nummer\nsomething new",
+        )
+        states = self.env["sm.order.event"].with_context(lang="fr_BE").fields_get(["state"])
+        self.assertNotEqual(dict(states["state"]["selection"])["sent"], "Sent")
+        event = self.env["sm.order.event"].new(
+            {"state_reason": "Messages of this kind are switched off."}
+        )
+        self.assertEqual(
+            event.with_context(lang="fr_BE").state_reason_text,
+            "Les messages de ce type sont désactivés.",
+        )

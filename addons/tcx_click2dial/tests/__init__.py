@@ -7,3 +7,4 @@ from . import test_lookup
 from . import test_security
 from . import test_endpoints
 from . import test_tour
+from . import test_dashboard_views
