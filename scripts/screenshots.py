@@ -57,7 +57,12 @@ def prepare_messages(config, database):
             chosen = {}
             for sm_id in sorted(store.table("orders").records):
                 customer = store.get("contacts", store.get("orders", sm_id)["customer_id"]) or {}
-                if customer.get("email") and not customer.get("is_company"):
+                taken = {customer_id for _order, customer_id in chosen.values()}
+                if (
+                    customer.get("email")
+                    and not customer.get("is_company")
+                    and customer["id"] not in taken
+                ):
                     lang = "fr" if "fr" not in chosen else "nl"
                     chosen[lang] = (sm_id, customer["id"])
                     if len(chosen) == 2:
@@ -69,6 +74,8 @@ def prepare_messages(config, database):
                 store.set_field("orders", sm_id, "status", "confirmed")
                 store.set_field("orders", sm_id, "showroom", "LIE")
                 store.set_field("orders", sm_id, "promised_date", "2026-12-01")
+            # the Liège agent of the demo works in French
+            env.ref("base.user_demo").lang = "fr_BE"
             backend._sync("orders")
             for sm_id, _customer in chosen.values():
                 store.set_field("orders", sm_id, "promised_date", "2026-12-08")
