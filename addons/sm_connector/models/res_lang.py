@@ -26,7 +26,10 @@ class ResLang(models.Model):
                 activated |= lang
         if activated:
             activated.write({"active": True})
-            modules = self.env["ir.module.module"].search([("state", "=", "installed")])
+            # at install, this module is still "to install": its own terms are loaded too
+            modules = self.env["ir.module.module"].search(
+                ["|", ("state", "=", "installed"), ("name", "=", "sm_connector")]
+            )
             modules._update_translations(activated.mapped("code"))
             _logger.info("Languages used by SM loaded: %s", ", ".join(activated.mapped("code")))
         return activated
