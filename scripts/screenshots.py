@@ -199,7 +199,10 @@ def agent_order_list(config, database, target):
         session = requests.Session()
         answer = session.post(
             f"{base}/web/session/authenticate",
-            json={"jsonrpc": "2.0", "params": {"db": database, "login": "demo", "password": "demo"}},
+            json={
+                "jsonrpc": "2.0",
+                "params": {"db": database, "login": "demo", "password": "demo"},
+            },
             timeout=60,
         ).json()
         if answer.get("error"):
@@ -235,7 +238,8 @@ def main(argv=None):
     out = Path(args.out)
     messages = prepare_messages(args.config, args.database)
     for lang, (subject, body, email_from) in messages.items():
-        screenshot_file(message_page(subject, body, email_from), out / f"sm_delay_message_{lang}.png")
+        page = message_page(subject, body, email_from)
+        screenshot_file(page, out / f"sm_delay_message_{lang}.png")
     agent_order_list(args.config, args.database, out / "sm_agent_orders.png")
     print(f"screenshots saved in {out}")
     return 0
