@@ -8,7 +8,14 @@
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
-    "depends": ["contacts", "sale_crm", "suite_phone", "queue_job"],
+    "depends": [
+        "contacts",
+        "sale_crm",
+        "suite_phone",
+        "queue_job",
+        # the retailer is Belgian: its VAT rates (21/12/6 %) and tax grids for SM orders
+        "l10n_be",
+    ],
     "external_dependencies": {
         "python": ["phonenumbers", "python-stdnum", "email-validator", "openpyxl", "requests"]
     },
@@ -27,8 +34,10 @@
         "views/product_template_views.xml",
         "views/sm_order_event_views.xml",
         "views/sale_order_views.xml",
+        "views/res_users_views.xml",
         "views/menus.xml",
         "data/sm_order_event_type_data.xml",
     ],
-    "demo": ["demo/sm_backend_demo.xml"],
+    "demo": ["demo/sm_demo_company.xml", "demo/sm_backend_demo.xml"],
+    "post_init_hook": "post_init_hook",
 }

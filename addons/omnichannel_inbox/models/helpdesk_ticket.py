@@ -62,6 +62,11 @@ class HelpdeskTicket(models.Model):
         string="Customer language",
         help="Language of the replies (canned replies), from the contact or the chat.",
     )
+    inbox_reply_lang = fields.Char(
+        compute="_compute_inbox_reply_lang",
+        help="Language of the answers to the customer: their SM language, else the language "
+        "of the request, else the team's default language.",
+    )
     inbox_sender_key = fields.Char(
         string="Sender", readonly=True, copy=False, help="Address or number of the sender."
     )
@@ -184,6 +189,18 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _inbox_lang_selection(self):
         return self.env["res.lang"].get_installed()
+
+    @api.depends("partner_id.lang", "partner_id.sm_id", "inbox_lang", "team_id.inbox_lang")
+    def _compute_inbox_reply_lang(self):
+        for ticket in self:
+            partner = ticket.partner_id
+            ticket.inbox_reply_lang = (
+                (partner.sm_id and partner.lang)
+                or ticket.inbox_lang
+                or ticket.team_id.inbox_lang
+                or partner.lang
+                or False
+            )
 
     @api.depends("active", "stage_id.closed")
     def _compute_inbox_open(self):
@@ -496,9 +513,25 @@ class HelpdeskTicket(models.Model):
             or email.split("@")[0] in ("mailer-daemon", "noreply", "no-reply")
         ):
             return
+        if not self.partner_id:
+            self._inbox_sender_contact(incoming, email)
         self.with_context(inbox_message_channel="email").message_post_with_source(
             template, message_type="auto_comment", subtype_xmlid="mail.mt_comment"
         )
+
+    def _inbox_sender_contact(self, incoming, email):
+        """The contact the acknowledgement goes to, for a sender Odoo does not know: named as
+        their mail client names them (not after the address) and speaking the team's
+        language, rather than the nameless English contact mail rendering would create."""
+        Partner = self.env["res.partner"]
+        partner = Partner.search([("email_normalized", "=", email)], limit=1)
+        if partner:
+            return partner
+        name = self._inbox_name_from_email(incoming.email_from)
+        vals = {"name": name or email, "email": email}
+        if self.inbox_reply_lang:
+            vals["lang"] = self.inbox_reply_lang
+        return Partner.create(vals)
 
     # ------------------------------------------------------------------------------------
     # SLA

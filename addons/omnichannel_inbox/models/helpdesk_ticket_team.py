@@ -36,6 +36,13 @@ class HelpdeskTicketTeam(models.Model):
         help="Sent to the customer when an e-mail opens a new ticket in this team. "
         "Leave empty for no acknowledgement.",
     )
+    inbox_lang = fields.Selection(
+        selection="_inbox_lang_selection",
+        string="Default language",
+        default=lambda self: self._inbox_default_lang(),
+        help="Language of automatic answers and of texts written by the server (calls, chats) "
+        "when the customer's language is unknown.",
+    )
     inbox_open_ticket_count = fields.Integer(
         string="Open tickets", compute="_compute_inbox_open_ticket_count"
     )
@@ -54,6 +61,23 @@ class HelpdeskTicketTeam(models.Model):
                 raise ValidationError(
                     self.env._("The acknowledgement must be an e-mail template of tickets.")
                 )
+
+    @api.model
+    def _inbox_lang_selection(self):
+        return self.env["res.lang"].get_installed()
+
+    @api.model
+    def _inbox_default_lang(self):
+        # the company's language (the retailer's: fr_BE), not the installing user's
+        installed = dict(self.env["res.lang"].get_installed())
+        lang = self.env.company.partner_id.lang
+        return lang if lang in installed else False
+
+    def _inbox_server_lang(self):
+        """Language of what the server writes for this team when no person is at the
+        keyboard (webhooks, crons): the team's, else the company's."""
+        team = self[:1]
+        return team.inbox_lang or self._inbox_default_lang() or self.env.lang
 
     @api.depends("ticket_ids.inbox_open")
     def _compute_inbox_open_ticket_count(self):

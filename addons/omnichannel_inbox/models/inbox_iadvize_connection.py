@@ -140,7 +140,8 @@ class InboxIadvizeConnection(models.Model):
         self.ensure_one()
         visitor = transcript.visitor
         first = next((m.text for m in transcript.messages if m.author == "visitor" and m.text), "")
-        subject = " ".join(first.split())[:80] or self.env._("Chat conversation")
+        env = self.env["inbox.router"]._inbox_text_env()
+        subject = " ".join(first.split())[:80] or env._("Chat conversation")
         custom = transcript.custom_data
         region = (visitor.country or "").upper()
         return InboxRequest(
@@ -148,7 +149,7 @@ class InboxIadvizeConnection(models.Model):
             company_id=self.company_id.id,
             received=transcript.closed_at or event.received_date or fields.Datetime.now(),
             started=transcript.created_at,
-            subject=self.env._("Chat: %(first)s", first=subject),
+            subject=env._("Chat: %(first)s", first=subject),
             text="\n".join([transcript.text(), *(str(v) for v in custom.values())]),
             email=visitor.email,
             phone=visitor.phone,

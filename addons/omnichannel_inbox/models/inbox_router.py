@@ -28,6 +28,17 @@ class InboxRouter(models.AbstractModel):
     _description = "Omnichannel inbox routing"
 
     @api.model
+    def _inbox_text_env(self, team=None):
+        """Environment to write texts agents read (titles, notes): the language of the agent
+        at the keyboard, else — webhooks, crons, mail gateway — the team's or company's."""
+        user = self.env.user
+        if self.env.context.get("lang") and user._is_internal() and not user._is_superuser():
+            return self.env
+        Team = self.env["helpdesk.ticket.team"]
+        lang = (team or Team)._inbox_server_lang()
+        return self.with_context(lang=lang).env
+
+    @api.model
     def _param(self, key, default=None):
         # sudo: the inbox settings (dedup window, patterns) are system parameters
         return self.env["ir.config_parameter"].sudo().get_param(PARAM_PREFIX + key, default)

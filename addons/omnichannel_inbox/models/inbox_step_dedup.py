@@ -164,18 +164,19 @@ class InboxRouter(models.AbstractModel):
         ticket.write(vals)
         if outcome == "deduplicated":
             channel = self.env["helpdesk.ticket.channel"]._inbox_get(req.channel, ticket.company_id)
-            text = self.env._(
+            env = self.env["inbox.router"]._inbox_text_env(ticket.team_id)
+            text = env._(
                 "New request by %(channel)s from %(who)s added to this ticket: the customer "
                 "already had it open (no new ticket, no duplicate).",
-                channel=channel.name or req.channel,
+                channel=channel.with_env(env).name or req.channel,
                 who=req.name
                 or req.email_normalized
                 or req.phone_e164
-                or self.env._("the customer"),
+                or env._("the customer"),
             )
             details = ""
             if req.order_numbers:
-                details = self.env._("Orders mentioned: %s", ", ".join(req.order_numbers))
+                details = env._("Orders mentioned: %s", ", ".join(req.order_numbers))
             body = Markup("<p>%s</p>") % escape(text)
             if details:
                 body += Markup("<p>%s</p>") % escape(details)

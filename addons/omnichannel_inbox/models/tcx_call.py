@@ -35,10 +35,11 @@ class TcxCall(models.Model):
         self.ensure_one()
         missed = self.direction == "inbound" and self.status in MISSED
         who = self._tcx_who()
+        env = self.env["inbox.router"]._inbox_text_env()
         if missed:
-            subject = self.env._("Callback: %(who)s", who=who)
+            subject = env._("Callback: %(who)s", who=who)
         else:
-            subject = self.env._("Call with %(who)s", who=who)
+            subject = env._("Call with %(who)s", who=who)
         region = phone_number.region_of(self.number_e164) or phone_number.DEFAULT_REGION
         return InboxRequest(
             channel="phone",
@@ -84,14 +85,15 @@ class TcxCall(models.Model):
         self.ensure_one()
         number = phone_number.pretty(self.number_e164) or self.number or ""
         when = fields.Datetime.to_string(self.start_date)
+        env = self.env["inbox.router"]._inbox_text_env()
         if self.direction == "inbound" and self.status in MISSED:
-            text = self.env._(
+            text = env._(
                 "Missed call from %(number)s at %(when)s (UTC): call back.",
                 number=number,
                 when=when,
             )
         elif self.direction == "inbound":
-            text = self.env._(
+            text = env._(
                 "Call from %(number)s at %(when)s (UTC), answered by %(agent)s (%(duration)s).",
                 number=number,
                 when=when,
@@ -99,7 +101,7 @@ class TcxCall(models.Model):
                 duration=self.duration_display,
             )
         else:
-            text = self.env._("Call to %(number)s at %(when)s (UTC).", number=number, when=when)
+            text = env._("Call to %(number)s at %(when)s (UTC).", number=number, when=when)
         return Markup("<p>%s</p>") % escape(text)
 
     def action_inbox_create_ticket(self):

@@ -12,3 +12,4 @@ from . import test_portal_security
 from . import test_dashboard
 from . import test_tour
 from . import test_canned
+from . import test_languages

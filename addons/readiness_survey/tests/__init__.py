@@ -7,6 +7,7 @@ from . import (
     test_demo,
     test_frontend,
     test_install,
+    test_manager_graphs,
     test_questionnaire,
     test_report,
     test_scoring_table,

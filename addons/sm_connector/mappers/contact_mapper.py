@@ -91,6 +91,7 @@ def map_contact(record, lookups):
         "sm_kind": kind,
         "sm_segment": record.get("segment") or False,
         "sm_showroom_id": lookups.showroom_ids.get(record.get("showroom")) or False,
+        "sm_lang": record.get("lang") or False,
         "sm_data_issues": "\n".join(issues) or False,
         "active": True,
     }

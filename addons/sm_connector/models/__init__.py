@@ -10,6 +10,8 @@ from . import sm_sync_error
 from . import sm_stock_level
 from . import sm_kit_line
 from . import res_partner
+from . import res_lang
+from . import res_users
 from . import product_template
 from . import product_product
 from . import sale_order

@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .sm_managed_mixin import email_same
+from ..mappers.contact_mapper import odoo_lang
+from ..mappers.names import salutation_name
+from .sm_importer import SYNC_CONTEXT
+from .sm_managed_mixin import email_same, sm_sync_writes
 
 
 class ResPartner(models.Model):
@@ -26,6 +29,7 @@ class ResPartner(models.Model):
         "mobile",
         "lang",
         "active",
+        "sm_lang",
         "sm_kind",
         "sm_segment",
         "sm_showroom_id",
@@ -74,3 +78,47 @@ class ResPartner(models.Model):
         if name == "email":
             return email_same(self.email, value)
         return super()._sm_same_value(name, value)
+
+    sm_lang = fields.Char(
+        string="SM language",
+        readonly=True,
+        help="Language code SM gives (fr, nl, en); Odoo's language follows it as soon as "
+        "that language is installed.",
+    )
+    sm_salutation_name = fields.Char(
+        string="Greeting name",
+        compute="_compute_sm_salutation_name",
+        help="Given name and surname to greet a person by in customer messages; empty for a "
+        "company or an unknown name (messages then say 'Dear Sir or Madam').",
+    )
+
+    @api.depends("name", "is_company", "sm_id")
+    def _compute_sm_salutation_name(self):
+        for partner in self:
+            partner.sm_salutation_name = (
+                False
+                if partner.is_company
+                else salutation_name(partner.name, surname_first=bool(partner.sm_id)) or False
+            )
+
+    @api.model
+    def _sm_apply_languages(self):
+        """Give SM contacts the Odoo language matching their SM language, now installed.
+
+        The sync skips contacts whose SM payload did not change, so a language installed after
+        the first sync is applied here rather than waiting for a change in SM.
+        """
+        installed = frozenset(dict(self.env["res.lang"].get_installed()))
+        partners = self.with_context(active_test=False).search(
+            [("sm_id", "!=", False), ("sm_lang", "!=", False)]
+        )
+        by_lang = {}
+        for partner in partners:
+            lang = odoo_lang(partner.sm_lang, partner.country_id.code or None, installed)
+            if lang and lang != partner.lang:
+                by_lang.setdefault(lang, partner.browse())
+                by_lang[lang] |= partner
+        with sm_sync_writes():  # the language SM gives, now installed: the sync's own value
+            for lang, group in by_lang.items():
+                group.with_context(**SYNC_CONTEXT).write({"lang": lang})
+        return sum(len(group) for group in by_lang.values())

@@ -1,7 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..adapters.errors import SmTransportError
 from ..adapters.sm_file_adapter import SmFileAdapter
@@ -64,8 +64,10 @@ class SmBackend(models.Model):
     user_id = fields.Many2one(
         "res.users",
         string="Responsible for order messages",
-        default=lambda self: self.env.user,
-        help="Gets the prepared messages and calls of orders whose showroom has no responsible.",
+        default=lambda self: self._default_user_id(),
+        domain=[("share", "=", False)],
+        help="Gets the prepared messages and calls of orders whose showroom and sales team have "
+        "no responsible: a person, never OdooBot.",
     )
     state_ids = fields.One2many("sm.sync.state", "backend_id", string="Sync states")
     contacts_watermark = fields.Datetime(compute="_compute_sync_states")
@@ -166,11 +168,29 @@ class SmBackend(models.Model):
             ("company_id", "=", self.company_id.id),
         ]
         tax = Tax.search(domain, limit=1)
-        if not tax:
+        if tax:
+            return tax
+        # the localisation's tax of that rate (Belgium: 21/12/6 %), VAT excluded: a VAT-included
+        # twin keeps its tax group, accounts and tax-report grids
+        local = Tax.search(
+            [
+                ("type_tax_use", "=", "sale"),
+                ("amount_type", "=", "percent"),
+                ("amount", "=", amount),
+                ("company_id", "=", self.company_id.id),
+            ],
+            order="sequence, id",
+            limit=1,
+        )
+        name = self.env._("VAT %(rate)s%% incl. (SM)", rate=f"{amount:g}")
+        if local:
+            # sudo: taxes are accounting config; the sync may run as a non-accountant user.
+            tax = local.sudo().copy({"name": name, "price_include_override": "tax_included"})
+        else:
             # sudo: taxes are accounting config; the sync may run as a non-accountant user.
             tax = Tax.sudo().create(
                 {
-                    "name": self.env._("VAT %(rate)s%% incl. (SM)", rate=f"{amount:g}"),
+                    "name": name,
                     "amount": amount,
                     "amount_type": "percent",
                     "type_tax_use": "sale",
@@ -271,10 +291,33 @@ class SmBackend(models.Model):
         return self._trigger_cron("sm_connector.ir_cron_sm_sync_orders")
 
     @api.model
+    def _default_user_id(self):
+        # installs and crons run as OdooBot, who reads no activity: the administrator instead
+        user = self.env.user
+        return user if user._sm_is_person() else self.env.ref("base.user_admin", False)
+
+    @api.constrains("user_id")
+    def _check_user_id_is_person(self):
+        for backend in self:
+            if backend.user_id and not backend.user_id._sm_is_person():
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot be responsible for order messages: choose an active "
+                        "internal user (not OdooBot nor a portal user), who will see the "
+                        "activities.",
+                        user=backend.user_id.display_name,
+                    )
+                )
+
     def _order_responsible(self):
-        """Who gets order activities when neither the order nor its showroom has someone."""
-        backend = self.search([("user_id", "!=", False)], limit=1)
-        return backend.user_id or self.env.ref("base.user_admin")
+        """Who gets order activities when neither the showroom nor the sales team has someone:
+        this backend's responsible (any backend's if none given), else the administrator,
+        never OdooBot."""
+        backend = self[:1] or self.search([("user_id", "!=", False)], limit=1)
+        for user in (backend.user_id, self.env.ref("base.user_admin", False)):
+            if user and user._sm_is_person():
+                return user
+        return self.env["res.users"]
 
     def action_full_reconcile(self):
         """Archive records gone from SM (runs in the background)."""

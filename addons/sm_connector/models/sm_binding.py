@@ -76,6 +76,21 @@ class SmBinding(models.Model):
         return {row[0] for row in self.env.cr.fetchall()}
 
     @api.model
+    def _backends_of(self, entity, res_ids):
+        """{Odoo id: sm.backend} of the records among `res_ids` bound to SM."""
+        if not res_ids:
+            return {}
+        self.env.cr.execute(
+            SQL(
+                "SELECT res_id, backend_id FROM sm_binding WHERE entity = %s AND res_id = ANY(%s)",
+                entity,
+                list(res_ids),
+            )
+        )
+        Backend = self.env["sm.backend"]
+        return {res_id: Backend.browse(backend_id) for res_id, backend_id in self.env.cr.fetchall()}
+
+    @api.model
     def _upsert(self, backend, entity, rows):
         """Insert or refresh bindings: rows of (sm_id, res_id, payload_hash, sm_updated_at)."""
         if not rows:

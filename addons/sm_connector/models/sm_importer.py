@@ -35,6 +35,9 @@ SYNC_CONTEXT = {
     "mail_notrack": True,
     "mail_auto_subscribe_no_notify": True,
     "sale_no_log_for_new_lines": True,  # SM order lines are not "extra lines" added in Odoo
+    # SM is master: a VAT number base_vat (Belgian localisation) finds invalid is kept as
+    # received and flagged "SM data to check", never refused
+    "no_vat_validation": True,
 }
 LOCK_NAMESPACE = 0x534D  # "SM": first key of the advisory lock, the second is backend+entity
 ENTITY_INDEX = {"contacts": 1, "articles": 2, "orders": 3}

@@ -8,6 +8,7 @@ own writes (`sm_sync_writes()`): a client chooses its RPC context, never this va
 
 import contextvars
 import functools
+import re
 from contextlib import contextmanager
 
 from odoo import api, fields, models, tools
@@ -213,11 +214,71 @@ class SmManagedMixin(models.AbstractModel):
         copy=False,
         help="Values received from SM that look wrong (kept as received): fix them in SM.",
     )
+    sm_data_issues_text = fields.Text(
+        string="SM data to check (in your language)",
+        compute="_compute_sm_data_issues_text",
+        help="The values to check, written in the reader's language.",
+    )
     sm_has_data_issues = fields.Boolean(
         string="Has SM data issues",
         compute="_compute_sm_has_data_issues",
         store=True,
     )
+
+    @api.depends("sm_data_issues")
+    @api.depends_context("lang")
+    def _compute_sm_data_issues_text(self):
+        for record in self:
+            record.sm_data_issues_text = (
+                "\n".join(
+                    record._sm_translate_issue(line)
+                    for line in record.sm_data_issues.splitlines()
+                )
+                if record.sm_data_issues
+                else False
+            )
+
+    def _sm_translate_issue(self, line):
+        """One issue line of the (English, language-neutral) mappers, in the reader's
+        language; a line of an unknown shape is shown as it is."""
+        _ = self.env._
+        patterns = (
+            (r"country '(?P<value>.+)' unknown", lambda v: _("country '%(value)s' unknown", **v)),
+            (
+                r"country missing \(phones read as Belgian\)",
+                lambda v: _("country missing (phones read as Belgian)"),
+            ),
+            (
+                r"phone '(?P<value>.+)' not recognised.*",
+                lambda v: _("phone '%(value)s' not recognised", **v),
+            ),
+            (
+                r"phone '(?P<value>.+)' is not a valid number",
+                lambda v: _("phone '%(value)s' is not a valid number", **v),
+            ),
+            (r"VAT '(?P<value>.+)' is not valid", lambda v: _("VAT '%(value)s' is not valid", **v)),
+            (
+                r"EAN '(?P<value>.+)' is not a valid EAN-13",
+                lambda v: _("EAN '%(value)s' is not a valid EAN-13", **v),
+            ),
+            (
+                r"e-mail '(?P<value>.+)' is not valid",
+                lambda v: _("e-mail '%(value)s' is not valid", **v),
+            ),
+            (
+                r"no sales tax for VAT rate (?P<value>.+)%",
+                lambda v: _("no sales tax for VAT rate %(value)s%%", **v),
+            ),
+            (
+                r"company (?P<value>.+) not found in SM",
+                lambda v: _("company %(value)s not found in SM", **v),
+            ),
+        )
+        for pattern, translate in patterns:
+            match = re.fullmatch(pattern, line.strip())
+            if match:
+                return translate(match.groupdict())
+        return line
 
     @api.depends("sm_data_issues")
     def _compute_sm_has_data_issues(self):

@@ -1,10 +1,11 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
+from email.utils import formataddr
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from .sm_managed_mixin import sm_sync_writes
 from .sm_order_event_type import EVENT_TYPES
@@ -56,12 +57,26 @@ class SmOrderEvent(models.Model):
     new_value = fields.Char(string="After")
     line_id = fields.Many2one("sale.order.line", string="Order line", ondelete="set null")
     state = fields.Selection(STATES, required=True, default="pending", index=True)
-    state_reason = fields.Char(string="Why")
+    state_reason = fields.Char(
+        string="Why (stored)", help="Why, as recorded (in English when the server decided)."
+    )
+    state_reason_text = fields.Char(
+        string="Why", compute="_compute_state_reason_text", help="Why, in your language."
+    )
     message_id = fields.Many2one("mail.message", string="Message sent", readonly=True)
     activity_id = fields.Many2one("mail.activity", readonly=True)
     sent_date = fields.Datetime(readonly=True)
     new_date = fields.Date(
         compute="_compute_new_date", help="New date carried by the event, for messages."
+    )
+
+    new_date_label = fields.Char(
+        compute="_compute_date_labels",
+        help="New date written out in the customer's language (8 décembre 2026).",
+    )
+    promised_date_label = fields.Char(
+        compute="_compute_date_labels",
+        help="The order's promised date written out in the customer's language.",
     )
 
     _key_unique = models.Constraint("UNIQUE(order_id, key)", "An order change is recorded once.")
@@ -96,6 +111,29 @@ class SmOrderEvent(models.Model):
             raise UserError(self.env._("A sent message stays sent."))
         return super().write(vals)
 
+    @api.depends("state_reason")
+    @api.depends_context("lang")
+    def _compute_state_reason_text(self):
+        for event in self:
+            reason = event.state_reason
+            # a reason the server wrote is one of this module's terms: read it translated
+            event.state_reason_text = self.env._(reason) if reason else False
+
+    @api.depends("new_date", "order_id.sm_promised_date", "order_id.partner_id.lang")
+    def _compute_date_labels(self):
+        for event in self:
+            lang = event.order_id.partner_id.lang or self.env.lang
+            event.new_date_label = _long_date(self.env, event.new_date, lang)
+            event.promised_date_label = _long_date(self.env, event.order_id.sm_promised_date, lang)
+
+    def _sender(self):
+        """(author, From) of customer messages: the showroom's or the company's customer
+        service, never the user (OdooBot) whose cron happens to send them."""
+        order = self.order_id
+        company = order.company_id or self.env.company
+        address = order.sm_showroom_id.email or company.email
+        return company.partner_id, formataddr((company.name, address)) if address else False
+
     # ------------------------------------------------------------------ dispatch
     def _event_type_config(self):
         configs = self.env["sm.order.event.type"].search([], limit=len(EVENT_TYPES))
@@ -111,14 +149,16 @@ class SmOrderEvent(models.Model):
         configs = self._event_type_config()
         pending = self.filtered(lambda e: e.state == "pending")
         go_live_of = pending.order_id._sm_go_live_by_order()
+        # reasons are stored in English and shown in each reader's language
+        en = self.with_context(lang="en_US").env
         for event in pending:
             config = configs.get(event.event_type)
             order = event.order_id
             go_live = go_live_of.get(order.id)
             if go_live and order.date_order.date() < go_live.date():
-                event._close("skipped", self.env._("Order placed before the connector went live."))
+                event._close("skipped", en._("Order placed before the connector went live."))
             elif not config or config.mode == "off":
-                event._close("off", self.env._("Messages of this kind are switched off."))
+                event._close("off", en._("Messages of this kind are switched off."))
             elif event.event_type == "delay" and event._still_settling(config, now):
                 continue  # a later dispatch decides, once the date has held
             elif (
@@ -126,12 +166,12 @@ class SmOrderEvent(models.Model):
             ):
                 event._close(
                     "cancelled",
-                    self.env._("The promised date changed again before the message left."),
+                    en._("The promised date changed again before the message left."),
                 )
             elif event.event_type == "ready_for_pickup" and event._pickup_blockers():
                 event._block(event._pickup_blockers())
             elif not config.mail_template_id:
-                event._close("skipped", self.env._("No message template for this kind of event."))
+                event._close("skipped", en._("No message template for this kind of event."))
             elif not order.partner_id.email:
                 event._plan_call(config)
             elif config.mode == "auto":
@@ -174,12 +214,14 @@ class SmOrderEvent(models.Model):
         return subject, body
 
     def _responsible(self):
+        """The person who gets this order's follow-up activity: the salesperson, the showroom's
+        responsible, the sales team's leader, else the backend's responsible (never OdooBot)."""
         order = self.order_id
-        return (
-            order.user_id
-            or order.sm_showroom_id.user_id
-            or self.env["sm.backend"]._order_responsible()
-        )
+        for user in (order.user_id, order.sm_showroom_id.user_id, order.team_id.user_id):
+            if user and user._sm_is_person():
+                return user
+        backend = self.env["sm.binding"]._backends_of("orders", order.ids).get(order.id)
+        return (backend or self.env["sm.backend"])._order_responsible()
 
     def _send(self, config):
         """Post the message to the customer; its e-mail waits in Odoo's mail queue, which hands
@@ -193,11 +235,14 @@ class SmOrderEvent(models.Model):
         if self.state == "sent":
             return self.message_id
         subject, body = self._render(config)
+        author, email_from = self._sender()
         message = self.order_id.with_context(
             mail_post_autofollow=False, mail_notify_force_send=False
         ).message_post(
             body=body,
             subject=subject,
+            author_id=author.id,
+            email_from=email_from,
             partner_ids=self.order_id.partner_id.ids,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
@@ -231,7 +276,9 @@ class SmOrderEvent(models.Model):
             {
                 "state": "prepared",
                 "activity_id": activity.id,
-                "state_reason": self.env._("Waiting for an agent to send it."),
+                "state_reason": self.with_context(lang="en_US").env._(
+                    "Waiting for an agent to send it."
+                ),
             }
         )
 
@@ -246,7 +293,9 @@ class SmOrderEvent(models.Model):
             {
                 "state": "call",
                 "activity_id": activity.id,
-                "state_reason": self.env._("The customer has no e-mail address."),
+                "state_reason": self.with_context(lang="en_US").env._(
+                    "The customer has no e-mail address."
+                ),
             }
         )
 
@@ -359,3 +408,8 @@ class SmOrderEvent(models.Model):
             )
         reminders._dispatch(now)
         return reminders
+
+
+def _long_date(env, value, lang):
+    """A date as a letter writes it in `lang` ("8 décembre 2026", "8 december 2026")."""
+    return format_date(env, value, lang_code=lang, date_format="long") if value else ""

@@ -26,6 +26,9 @@ class SmShowroom(models.Model):
         help="Gets the order activities of this showroom (messages to send, calls).",
     )
     phone = fields.Char()
+    member_ids = fields.One2many(
+        "res.users", "sm_showroom_id", string="Staff", help="People working in this showroom."
+    )
     partner_tag_id = fields.Many2one(
         "res.partner.category",
         string="Contact tag",

@@ -40,6 +40,8 @@ class TestOrderSync(SmCase):
             self.store.set_field("orders", sm_id, "delivery_mode", mode)
             self.store.set_field("orders", sm_id, "showroom", "LIE" if mode == "pickup" else None)
             self.store.set_field("orders", sm_id, "promised_date", "2026-12-01")
+            # messages checked in English below; languages have their own test
+            self.store.set_field("contacts", record["customer_id"], "lang", "en")
 
     # helpers --------------------------------------------------------------------
     def order(self, sm_id):
@@ -302,11 +304,7 @@ class TestOrderSync(SmCase):
         self.assertGreaterEqual(len(already_cancelled), 2)
 
     def test_messages_in_the_customers_language(self):
-        for lang in ("fr_FR", "nl_BE"):
-            self.env["res.lang"]._activate_lang(lang)
-        self.env["ir.module.module"]._load_module_terms(
-            ["sm_connector"], ["fr_FR", "nl_BE"], overwrite=True
-        )
+        # French and Dutch are loaded by the install (nothing to activate here)
         expected = {}
         for sm_id, lang in ((self.delivery_id, "fr"), (self.pickup_id, "nl")):
             customer = self.store.get("orders", sm_id)["customer_id"]
@@ -318,8 +316,12 @@ class TestOrderSync(SmCase):
         self.sync("orders")
         french = self.customer_messages(self.order(self.delivery_id))
         dutch = self.customer_messages(self.order(self.pickup_id))
-        self.assertEqual(self.order(self.delivery_id).partner_id.lang, "fr_FR")
+        self.assertEqual(self.order(self.delivery_id).partner_id.lang, "fr_BE")
+        self.assertEqual(self.order(self.pickup_id).partner_id.lang, "nl_BE")
         self.assertIn("Bonjour", french.body)
         self.assertIn("commande", french.subject)
         self.assertIn("Beste", dutch.body)
         self.assertIn("bestelling", dutch.subject)
+        # dates as a letter writes them in the customer's language, not 12/19/2026
+        self.assertIn("19 décembre 2026", french.body)
+        self.assertIn("19 december 2026", dutch.body)

@@ -451,13 +451,16 @@ class TcxCall(models.Model):
             ],
             limit=1,
         )
+        # written for the agent who calls back, in their language (3CX reports come in as
+        # a service account)
+        env = self.with_context(lang=assignee.lang or self.env.lang).env
         if open_ones:
             # the customer called again: the pending callback covers this call too
             open_ones.message_post(
-                body=self.env._(
+                body=env._(
                     "%(who)s called again at %(when)s.",
                     who=self._tcx_who(),
-                    when=format_datetime(self.env, self.start_date, tz=assignee.tz or None),
+                    when=format_datetime(env, self.start_date, tz=assignee.tz or None),
                 ),
                 subtype_xmlid="mail.mt_note",
             )
@@ -468,7 +471,7 @@ class TcxCall(models.Model):
         self.activity_schedule(
             CALLBACK_ACTIVITY,
             date_deadline=fields.Date.context_today(self),
-            summary=self.env._("Call back %(who)s", who=self._tcx_who()),
+            summary=env._("Call back %(who)s", who=self._tcx_who()),
             user_id=assignee.id,
         )
 

@@ -8,3 +8,4 @@ from . import test_security_tcx
 from . import test_endpoints
 from . import test_tour
 from . import test_endpoints_input
+from . import test_dashboard_views
