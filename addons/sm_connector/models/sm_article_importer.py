@@ -16,7 +16,6 @@ class SmArticleImporter(models.AbstractModel):
     _inherit = "sm.importer"
     _description = "SM article importer"
     _sm_entity = "articles"
-    _sm_model = "product.template"
 
     @api.model
     def _prepare_lookups(self, backend, run, records):

@@ -17,7 +17,6 @@ class SmContactImporter(models.AbstractModel):
     _inherit = "sm.importer"
     _description = "SM contact importer"
     _sm_entity = "contacts"
-    _sm_model = "res.partner"
 
     def _dependency_batches(self, items):
         companies = [item for item in items if item[0]["is_company"]]

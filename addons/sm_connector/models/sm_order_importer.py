@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dataclasses import dataclass, field
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.tools import SQL
 
 from ..mappers.order_events import OrderState, detect_events
@@ -25,7 +25,6 @@ class SmOrderImporter(models.AbstractModel):
     _inherit = "sm.importer"
     _description = "SM order importer"
     _sm_entity = "orders"
-    _sm_model = "sale.order"
 
     @api.model
     def _prepare_lookups(self, backend, run, records):
@@ -62,7 +61,7 @@ class SmOrderImporter(models.AbstractModel):
                 for rate in {line["vat_rate"] for rec in records for line in rec["lines"]}
             },
             showroom_ids={code: room.id for code, room in showrooms.items()},
-            go_live=self.env["sm.sync.state"]._for(backend, "orders").go_live,
+            go_live=self.env["sm.sync.state"]._go_live(backend, "orders"),
             unavailable_customers=unavailable["customers"],
             unavailable_articles=unavailable["articles"],
         )
@@ -71,8 +70,8 @@ class SmOrderImporter(models.AbstractModel):
 
     def _load_current_state(self, backend, records, lookups):
         """Existing lines and the event-relevant state of the orders already in Odoo (2 queries)."""
-        bound = self.env["sm.binding"]._lookup(backend, "orders", [rec["id"] for rec in records])
-        order_ids = {row[1]: sm_id for sm_id, row in bound.items()}
+        bound = self.env["sm.binding"]._res_ids(backend, "orders", [rec["id"] for rec in records])
+        order_ids = {res_id: sm_id for sm_id, res_id in bound.items()}
         if not order_ids:
             return
         self.env["sale.order"].flush_model(["sm_status", "sm_promised_date"])
@@ -121,14 +120,12 @@ class SmOrderImporter(models.AbstractModel):
     def _after_import(self, backend, imported, lookups):
         """Record the change events of the orders just written, then act on them."""
         Event = self.env["sm.order.event"]
-        go_live = lookups.go_live
-        if not go_live:
-            return  # the initial import: orders arrive, customers are not messaged
+        States = self.env["sm.sync.state"]
         candidates = []
         for order, record in imported:
             before = lookups.before.get(record["id"])
-            if before is None and fields.Date.to_date(record["date"]) < go_live.date():
-                continue  # an order placed before the go-live, seen for the first time
+            if not States._order_events_wanted(lookups.go_live, record["date"], before is None):
+                continue  # the initial import, or an older order seen for the first time
             for event in detect_events(before, record):
                 candidates.append((order, event))
         if not candidates:

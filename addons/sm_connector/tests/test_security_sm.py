@@ -366,8 +366,13 @@ class TestSecuritySm(SmCase):
 
     # ------------------------------------------------------------ other ways in
     def test_failed_record_payload_cannot_be_forged_then_retried(self):
-        error = self.env["sm.sync.error"]._record_failure(
+        Error = self.env["sm.sync.error"]
+        Error._record_failure(
             self.backend, "contacts", self.partner.sm_id, "test", {"id": self.partner.sm_id}
+        )
+        # _record_failure() says whether it counted; the error is found by its reference
+        error = Error.search(
+            [("reference", "=", self.partner.sm_id), ("state", "=", "open")], limit=1
         )
         forged = {"id": self.partner.sm_id, "email": "attacker@example.com"}
         with self.assertRaisesRegex(UserError, "Silicon Master"):
