@@ -144,7 +144,8 @@ def test_simulator_records_fit_the_contract(contract, data):
             missing = required - set(record)
             if missing:
                 errors.append(f"{record.get('id')}: required {sorted(missing)} missing")
-            errors += _type_errors(contract, schema, record, f"{entity.name} {record.get('id')}")
+            where = f"{entity.name} {record.get('id')}"
+            errors += _type_errors(contract, schema, record, where)
         assert not errors, errors[:10]
         # the simulator plays every field the contract describes
         assert seen == set(schema["properties"]), entity.name

@@ -81,7 +81,8 @@ class SmBinding(models.Model):
     @api.model
     def _res_ids(self, backend, entity, sm_ids):
         """{sm_id: Odoo record id} for the SM ids of `entity` bound on `backend` (one query)."""
-        return {sm_id: bound.res_id for sm_id, bound in self._lookup(backend, entity, sm_ids).items()}
+        bound = self._lookup(backend, entity, sm_ids)
+        return {sm_id: row.res_id for sm_id, row in bound.items()}
 
     @api.model
     def _live_sm_ids(self, backend, entity):
@@ -126,6 +127,21 @@ class SmBinding(models.Model):
             )
         )
         return {row[0] for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _first_unbound(self, entity, candidates):
+        """{sm_id: res_id} matching SM records to Odoo records created before the sync.
+
+        `candidates` are (res_id, sm_id or None) pairs, best first: each SM id gets its first
+        candidate not yet bound to an SM record of `entity`, and each record goes to one SM id.
+        """
+        taken = self._bound_res_ids(entity, [res_id for res_id, _sm_id in candidates])
+        matches = {}
+        for res_id, sm_id in candidates:
+            if sm_id and sm_id not in matches and res_id not in taken:
+                matches[sm_id] = res_id
+                taken.add(res_id)
+        return matches
 
     @api.model
     def _upsert(self, backend, entity, rows):

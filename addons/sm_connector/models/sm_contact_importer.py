@@ -93,15 +93,11 @@ class SmContactImporter(models.AbstractModel):
                 list(emails),
             )
         )
-        rows = self.env.cr.fetchall()
-        taken = self.env["sm.binding"]._bound_res_ids("contacts", [row[0] for row in rows])
-        matches = {}
-        for partner_id, vat, email, _is_company in rows:
-            sm_id = vats.get(vat) or emails.get(email)
-            if sm_id and sm_id not in matches and partner_id not in taken:
-                matches[sm_id] = partner_id
-                taken.add(partner_id)
-        return matches
+        candidates = [
+            (partner_id, vats.get(vat) or emails.get(email))
+            for partner_id, vat, email, _is_company in self.env.cr.fetchall()
+        ]
+        return self.env["sm.binding"]._first_unbound(self._sm_entity, candidates)
 
     def _create(self, backend, run, Model, items, counts):
         # Odoo syncs every new person with their company one write at a time (commercial

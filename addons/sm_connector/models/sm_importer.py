@@ -384,7 +384,10 @@ class SmImporter(models.AbstractModel):
         self.env["sm.binding"]._upsert(
             backend,
             entity,
-            [BindingWrite(rec["id"], odoo.id, digest, _stamp(rec)) for odoo, rec, digest in imported],
+            [
+                BindingWrite(rec["id"], odoo.id, digest, _stamp(rec))
+                for odoo, rec, digest in imported
+            ],
         )
         Error._resolve(backend, entity, [rec["id"] for _odoo, rec, _digest in imported])
         self._after_import(backend, [(odoo, rec) for odoo, rec, _digest in imported], lookups)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from odoo import api, models
 from odoo.tools import SQL
 
+from ..entities import ENTITY
 from ..mappers.order_events import OrderState, detect_events
 from ..mappers.order_mapper import MissingDependency, OrderLookups, dependencies, map_order
 
@@ -34,10 +35,10 @@ class SmOrderImporter(models.AbstractModel):
             customers.add(customer)
             codes |= articles
         unavailable = {"customers": {}, "articles": {}}
-        partner_ids = self.env["sm.contact.importer"]._ensure_imported(
+        partner_ids = self.env[ENTITY["contacts"].importer]._ensure_imported(
             backend, run, sorted(customers), unavailable["customers"]
         )
-        template_ids = self.env["sm.article.importer"]._ensure_imported(
+        template_ids = self.env[ENTITY["articles"].importer]._ensure_imported(
             backend, run, sorted(codes), unavailable["articles"]
         )
         templates = (
@@ -61,7 +62,7 @@ class SmOrderImporter(models.AbstractModel):
                 for rate in {line["vat_rate"] for rec in records for line in rec["lines"]}
             },
             showroom_ids={code: room.id for code, room in showrooms.items()},
-            go_live=self.env["sm.sync.state"]._go_live(backend, "orders"),
+            go_live=self.env["sm.sync.state"]._go_live(backend, self._sm_entity),
             unavailable_customers=unavailable["customers"],
             unavailable_articles=unavailable["articles"],
         )
@@ -70,7 +71,9 @@ class SmOrderImporter(models.AbstractModel):
 
     def _load_current_state(self, backend, records, lookups):
         """Existing lines and the event-relevant state of the orders already in Odoo (2 queries)."""
-        bound = self.env["sm.binding"]._res_ids(backend, "orders", [rec["id"] for rec in records])
+        bound = self.env["sm.binding"]._res_ids(
+            backend, self._sm_entity, [rec["id"] for rec in records]
+        )
         order_ids = {res_id: sm_id for sm_id, res_id in bound.items()}
         if not order_ids:
             return
