@@ -19,8 +19,8 @@ class SmContactImporter(models.AbstractModel):
     _sm_entity = "contacts"
 
     def _dependency_batches(self, items):
-        companies = [item for item in items if item[0]["is_company"]]
-        people = [item for item in items if not item[0]["is_company"]]
+        companies = [item for item in items if item.record["is_company"]]
+        people = [item for item in items if not item.record["is_company"]]
         return [batch for batch in (companies, people) if batch]
 
     def _order_file_records(self, records):

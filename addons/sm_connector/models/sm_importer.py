@@ -14,6 +14,7 @@ import logging
 import threading
 from collections import Counter
 from datetime import timedelta
+from typing import NamedTuple
 
 from odoo import api, fields, models
 
@@ -38,6 +39,17 @@ SYNC_CONTEXT = {
     "mail_auto_subscribe_no_notify": True,
     "sale_no_log_for_new_lines": True,  # SM order lines are not "extra lines" added in Odoo
 }
+
+
+class ChangedRecord(NamedTuple):
+    """A valid SM record whose payload differs from the one last imported."""
+
+    record: dict  # canonical form (parsers/record_validator.py)
+    raw: object  # as SM sent it: stored with the record's error if it fails
+    digest: str  # payload hash, stored on the binding once imported
+    res_id: int | None  # the bound Odoo record; None for a record new to Odoo
+
+
 LOCK_NAMESPACE = 0x534D  # "SM": first key of the advisory lock, the second is backend+entity
 
 
@@ -67,7 +79,7 @@ class SmImporter(models.AbstractModel):
         return {}
 
     def _dependency_batches(self, items):
-        """Split changed items into batches to import in order (dependencies first)."""
+        """Split ChangedRecord items into batches to import in order (dependencies first)."""
         return [items]
 
     def _adjust_update_vals(self, targets):
@@ -330,8 +342,8 @@ class SmImporter(models.AbstractModel):
                 reference = raw.get("id") if isinstance(raw, dict) else None
                 self._log_failure(backend, run, str(reference or "?"), str(exc), raw, counts)
                 continue
-            kept = latest.get(record["id"])
-            if kept is None or kept[0]["updated_at"] <= record["updated_at"]:
+            kept_record, _kept_raw = latest.get(record["id"], (None, None))
+            if kept_record is None or kept_record["updated_at"] <= record["updated_at"]:
                 latest[record["id"]] = (record, raw)
         bindings = self.env["sm.binding"]._lookup(backend, entity, list(latest))
         gone = [sm_id for sm_id, (record, _raw) in latest.items() if record["deleted"]]
@@ -351,7 +363,7 @@ class SmImporter(models.AbstractModel):
                 # an older version (late queue job, stale retry payload) never overwrites a newer one
                 counts["unchanged"] += 1
             else:
-                changed.append((record, raw, digest, bound.res_id if bound else None))
+                changed.append(ChangedRecord(record, raw, digest, bound.res_id if bound else None))
         self.env["sm.sync.error"]._resolve(backend, entity, settled)
         for batch in self._dependency_batches(changed):
             with sm_sync_writes():
@@ -362,9 +374,9 @@ class SmImporter(models.AbstractModel):
         entity = self._sm_entity
         Error = self.env["sm.sync.error"]
         Model = self.env[self._sm_model].with_context(**SYNC_CONTEXT)
-        records = [item[0] for item in batch]
+        records = [item.record for item in batch]
         lookups = self._prepare_lookups(backend, run, records)
-        unbound = [item[0] for item in batch if not item[3]]
+        unbound = [item.record for item in batch if not item.res_id]
         matches = self._match_existing(backend, unbound) if unbound else {}
         now = fields.Datetime.now()
         to_create, to_update = [], []

@@ -7,7 +7,13 @@ from odoo.tools import SQL
 
 from ..entities import ENTITY
 from ..mappers.order_events import OrderState, detect_events
-from ..mappers.order_mapper import MissingDependency, OrderLookups, dependencies, map_order
+from ..mappers.order_mapper import (
+    ExistingLine,
+    MissingDependency,
+    OrderLookups,
+    dependencies,
+    map_order,
+)
 
 
 @dataclass
@@ -98,7 +104,9 @@ class SmOrderImporter(models.AbstractModel):
         lines = {}
         for order_id, line_id, line_no, product_id, available, expected in self.env.cr.fetchall():
             sm_id = order_ids[order_id]
-            lookups.existing_lines.setdefault(sm_id, {})[line_no] = (line_id, product_id)
+            lookups.existing_lines.setdefault(sm_id, {})[line_no] = ExistingLine(
+                line_id, product_id
+            )
             lines.setdefault(sm_id, {})[line_no] = (available, expected and expected.isoformat())
         for order_id, (status, promised) in headers.items():
             sm_id = order_ids[order_id]
