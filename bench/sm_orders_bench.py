@@ -27,6 +27,7 @@ def close(dbname):
 def naive_orders(registry, url):
     from odoo import api
     from odoo.addons.sm_connector.adapters.sm_rest_adapter import SmRestAdapter
+    from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
     from odoo.addons.sm_connector.parsers.payload import payload_hash
     from odoo.addons.sm_connector.parsers.record_validator import validate
 
@@ -52,9 +53,11 @@ def naive_orders(registry, url):
                 vals, _issues = importer._map(record, lookups)
                 vals["sm_id"] = record["id"]
                 if binding:
-                    env["sale.order"].browse(binding.res_id).with_context(sm_sync=True).write(vals)
+                    with sm_sync_writes():
+                        env["sale.order"].browse(binding.res_id).write(vals)
                 else:
-                    order = env["sale.order"].with_context(sm_sync=True).create(vals)
+                    with sm_sync_writes():
+                        order = env["sale.order"].create(vals)
                     env["sm.binding"].create(
                         {
                             "backend_id": backend.id,
@@ -96,7 +99,9 @@ def main(argv=None):
             "42",
         ) as url:
             base_reg = odoo_env(args.conf, base)
-            for entity in ("contacts", "articles"):
+            from odoo.addons.sm_connector.entities import ENTITY
+
+            for entity in ENTITY["orders"].depends_on:
                 counter, counts = connector_run(base_reg, url, entity)
                 print(f"  prerequisite {entity}: {counter.seconds:.1f} s {counts}", flush=True)
             close(base)

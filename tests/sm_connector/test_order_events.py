@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from odoo.addons.sm_connector.mappers.order_events import (
     OrderState,
     detect_events,
-    ready_for_pickup_blockers,
     state_of,
 )
 from odoo.addons.sm_connector.mappers.order_mapper import sm_totals
@@ -65,14 +64,10 @@ def test_line_going_out_of_stock():
     assert events[0].line_no == 1
 
 
-def test_ready_for_pickup_and_its_guard():
+def test_ready_for_pickup():
     assert kinds(detect_events(state_of(ORDER), with_(status="ready_for_pickup"))) == [
         ("ready_for_pickup", "ready_for_pickup")
     ]
-    assert ready_for_pickup_blockers(ORDER) == []
-    missing = with_(lines=[dict(LINE, available=False)])
-    assert ready_for_pickup_blockers(missing) == ["line 1 (A) is not available"]
-    assert ready_for_pickup_blockers(with_(delivery_mode="delivery"))
 
 
 def test_same_state_no_event():

@@ -10,13 +10,14 @@ read again: the importer's payload hashes make that free.
 import os
 import shutil
 
+from ..entities import ENTITIES
 from ..parsers.export_parser import entity_of, iter_records, read_csv_rows, read_xlsx_rows
 from ..parsers.record_validator import SmRecordError
 from .errors import SmTransportError
 from .page import SmPage
 
 # the export column holding each entity's SM id
-ROW_KEY = {"contacts": "sm_id", "articles": "code", "orders": "order_no"}
+ROW_KEY = {entity.name: entity.row_key for entity in ENTITIES}
 
 
 class SmFileAdapter:

@@ -7,6 +7,7 @@ import time
 
 import requests
 
+from ..entities import ENTITY
 from .errors import SmTransportError
 from .page import SmPage
 
@@ -76,7 +77,7 @@ class SmRestAdapter:
             params["cursor"] = cursor
         elif updated_since:
             params["updated_since"] = updated_since.strftime("%Y-%m-%dT%H:%M:%SZ")
-        answer = self._get(f"/{entity}", params)
+        answer = self._get(ENTITY[entity].endpoint, params)
         if not isinstance(answer, dict) or not isinstance(answer.get("data"), list):
             raise SmTransportError(f"SM page for {entity} has no 'data' list")
         return SmPage(
@@ -96,14 +97,14 @@ class SmRestAdapter:
 
     def fetch_one(self, entity, sm_id):
         """One record by SM id, or None if SM doesn't know it."""
-        return self._get(f"/{entity}/{requests.utils.quote(str(sm_id), safe='')}")
+        return self._get(f"{ENTITY[entity].endpoint}/{requests.utils.quote(str(sm_id), safe='')}")
 
     def iter_ids(self, entity, limit=5000):
         """Ids of every live record of `entity` (full reconciliation)."""
         cursor = None
         while True:
             params = {"limit": limit, **({"cursor": cursor} if cursor else {})}
-            answer = self._get(f"/{entity}/ids", params)
+            answer = self._get(f"{ENTITY[entity].endpoint}/ids", params)
             if not isinstance(answer, dict) or not isinstance(answer.get("ids"), list):
                 raise SmTransportError(f"SM id list for {entity} is malformed")
             yield from answer["ids"]

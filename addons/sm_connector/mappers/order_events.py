@@ -87,16 +87,3 @@ def detect_events(before, after):
                     )
                 )
     return events
-
-
-def ready_for_pickup_blockers(record):
-    """Why a "ready for pickup" message must not go out; empty when every line is available."""
-    reasons = []
-    if record["delivery_mode"] != "pickup":
-        reasons.append("the order is delivered, not picked up")
-    reasons += [
-        f"line {line['line_no']} ({line['article_code']}) is not available"
-        for line in record["lines"]
-        if not line["available"]
-    ]
-    return reasons

@@ -4,10 +4,18 @@
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 CONFIRMED = ("confirmed", "awaiting_stock", "ready_for_pickup", "out_for_delivery", "delivered")
 ODOO_STATE = {"quotation": "draft", "cancelled": "cancel", **dict.fromkeys(CONFIRMED, "sale")}
 CENT = Decimal("0.01")
+
+
+class ExistingLine(NamedTuple):
+    """A line of an order already in Odoo, found by its SM line number."""
+
+    line_id: int
+    product_id: int
 
 
 @dataclass
@@ -19,9 +27,7 @@ class OrderLookups:
     product_uom_ids: dict = field(default_factory=dict)  # product.product id → uom id
     tax_ids: dict = field(default_factory=dict)  # "21" → account.tax id (price included)
     showroom_ids: dict = field(default_factory=dict)  # "LIE" → sm.showroom id
-    existing_lines: dict = field(
-        default_factory=dict
-    )  # order SM id → {line_no: (line id, product id)}
+    existing_lines: dict = field(default_factory=dict)  # order SM id → {line_no: ExistingLine}
     unavailable_customers: dict = field(default_factory=dict)  # SM id → why it is missing
     unavailable_articles: dict = field(default_factory=dict)  # code → why it is missing
 
@@ -102,13 +108,13 @@ def map_order(record, lookups):
     for line in record["lines"]:
         vals = _line_vals(line, lookups)
         current = existing.get(line["line_no"])
-        if current and current[1] == vals["product_id"]:
-            commands.append((1, current[0], vals))
+        if current and current.product_id == vals["product_id"]:
+            commands.append((1, current.line_id, vals))
             seen.add(line["line_no"])
         else:
             commands.append((0, 0, vals))
     # lines gone from SM, or whose article changed (a confirmed line's product can't change)
-    commands += [(2, line_id) for no, (line_id, _p) in sorted(existing.items()) if no not in seen]
+    commands += [(2, line.line_id) for no, line in sorted(existing.items()) if no not in seen]
     totals = sm_totals(record["lines"])
     issues = []
     for key, value in totals.items():

@@ -114,32 +114,8 @@ class SaleOrder(models.Model):
         ]
         return late if (operator == "=") == value else ["!", "&", *late]
 
-    def _sm_go_live_by_order(self):
-        """{order id: go-live of its backend's orders sync}, or nothing when that backend
-        messages orders placed before go-live too (one query for the bindings)."""
-        self.env.cr.execute(
-            "SELECT res_id, backend_id FROM sm_binding WHERE entity = 'orders' AND res_id = ANY(%s)",
-            (self.ids,),
-        )
-        backend_of = dict(self.env.cr.fetchall())
-        backends = self.env["sm.backend"].browse(set(backend_of.values()))
-        States = self.env["sm.sync.state"]
-        go_live = {
-            backend.id: States._for(backend, "orders").go_live
-            for backend in backends
-            if not backend.message_older_orders
-        }
-        return {order_id: go_live.get(backend_id) for order_id, backend_id in backend_of.items()}
-
     def _get_invoiceable_lines(self, final=False):
         # SM invoices its orders: Odoo never does
         return super(
             SaleOrder, self.filtered(lambda order: not order.sm_id)
         )._get_invoiceable_lines(final)
-
-    def action_view_sm_events(self):
-        """The order's change events and the messages sent for them."""
-        action = self.env["ir.actions.act_window"]._for_xml_id("sm_connector.action_sm_order_event")
-        action["domain"] = [("order_id", "in", self.ids)]
-        action["context"] = {}
-        return action

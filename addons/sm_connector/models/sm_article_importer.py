@@ -16,7 +16,6 @@ class SmArticleImporter(models.AbstractModel):
     _inherit = "sm.importer"
     _description = "SM article importer"
     _sm_entity = "articles"
-    _sm_model = "product.template"
 
     @api.model
     def _prepare_lookups(self, backend, run, records):
@@ -77,15 +76,11 @@ class SmArticleImporter(models.AbstractModel):
                 list(eans),
             )
         )
-        rows = self.env.cr.fetchall()
-        taken = self.env["sm.binding"]._bound_res_ids("articles", [row[0] for row in rows])
-        matches = {}
-        for template_id, code, barcode in rows:
-            sm_id = codes.get(code) or eans.get(barcode)
-            if sm_id and sm_id not in matches and template_id not in taken:
-                matches[sm_id] = template_id
-                taken.add(template_id)
-        return matches
+        candidates = [
+            (template_id, codes.get(code) or eans.get(barcode))
+            for template_id, code, barcode in self.env.cr.fetchall()
+        ]
+        return self.env["sm.binding"]._first_unbound(self._sm_entity, candidates)
 
     def _after_import(self, backend, imported, lookups):
         """Names and descriptions per language, written in one statement per chunk."""

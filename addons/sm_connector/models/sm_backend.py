@@ -6,12 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from ..adapters.errors import SmTransportError
 from ..adapters.sm_file_adapter import SmFileAdapter
 from ..adapters.sm_rest_adapter import SmRestAdapter
-
-IMPORTERS = {
-    "contacts": "sm.contact.importer",
-    "articles": "sm.article.importer",
-    "orders": "sm.order.importer",
-}
+from ..entities import ENTITIES, ENTITY
 SEGMENTS = ("B2B", "B2C")
 
 
@@ -97,7 +92,7 @@ class SmBackend(models.Model):
     @api.depends("state_ids.watermark", "state_ids.reconciled")
     def _compute_sync_states(self):
         for backend in self:
-            for entity in IMPORTERS:
+            for entity in ENTITY:
                 state = backend.state_ids.filtered(lambda s, e=entity: s.entity == e)[:1]
                 backend[f"{entity}_watermark"] = state.watermark
                 backend[f"{entity}_reconciled"] = state.reconciled
@@ -109,7 +104,7 @@ class SmBackend(models.Model):
             backend.open_error_count = self.env["sm.sync.error"].search_count(
                 [("backend_id", "=", backend.id), ("state", "=", "open")]
             )
-            for entity in IMPORTERS:
+            for entity in ENTITY:
                 backend[f"last_{entity}_run_id"] = Run.search(
                     [("backend_id", "=", backend.id), ("entity", "=", entity)], limit=1
                 )
@@ -133,9 +128,9 @@ class SmBackend(models.Model):
         return SmFileAdapter(self.export_folder)
 
     def _importer(self, entity):
-        if entity not in IMPORTERS:
+        if entity not in ENTITY:
             raise UserError(self.env._("Unknown SM entity %s.", entity))
-        return self.env[IMPORTERS[entity]]
+        return self.env[ENTITY[entity].importer]
 
     # ------------------------------------------------------------ watermarks
     def _get_watermark(self, entity):
@@ -228,7 +223,7 @@ class SmBackend(models.Model):
     @api.model
     def _cron_sync(self, entity, mode="incremental"):
         """Scheduled action entry point: every active backend with this entity switched on."""
-        for backend in self.search([(f"sync_{entity}", "=", True)]):
+        for backend in self.search([(ENTITY[entity].switch_field, "=", True)]):
             backend._sync(entity, mode=mode)
 
     # ------------------------------------------------------------ buttons
@@ -280,15 +275,15 @@ class SmBackend(models.Model):
 
     def action_sync_contacts_now(self):
         """Sync contacts now, in the background."""
-        return self._trigger_cron("sm_connector.ir_cron_sm_sync_contacts")
+        return self._trigger_cron(ENTITY["contacts"].cron_xmlid)
 
     def action_sync_articles_now(self):
         """Sync articles now, in the background."""
-        return self._trigger_cron("sm_connector.ir_cron_sm_sync_articles")
+        return self._trigger_cron(ENTITY["articles"].cron_xmlid)
 
     def action_sync_orders_now(self):
         """Sync customer orders now, in the background."""
-        return self._trigger_cron("sm_connector.ir_cron_sm_sync_orders")
+        return self._trigger_cron(ENTITY["orders"].cron_xmlid)
 
     @api.model
     def _default_user_id(self):
@@ -348,6 +343,6 @@ class SmBackend(models.Model):
     @api.model
     def _cron_reconcile(self):
         for backend in self.search([("transport", "=", "rest")]):
-            for entity in IMPORTERS:
-                if backend[f"sync_{entity}"]:
-                    backend._sync(entity, mode="reconcile")
+            for entity in ENTITIES:  # dependencies first
+                if backend[entity.switch_field]:
+                    backend._sync(entity.name, mode="reconcile")

@@ -1,21 +1,38 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from typing import NamedTuple
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-ENTITY_SELECTION = [("contacts", "Contacts"), ("articles", "Articles"), ("orders", "Orders")]
-ENTITY_MODELS = {
-    "contacts": "res.partner",
-    "articles": "product.template",
-    "orders": "sale.order",
-}
+from ..entities import ENTITY, ENTITY_SELECTION
+
+
+class BoundRecord(NamedTuple):
+    """What the importer needs of one binding: its row, its Odoo record, its last payload."""
+
+    binding_id: int
+    res_id: int
+    payload_hash: str | None
+    sm_updated_at: object  # naive UTC datetime, or None
+
+
+class BindingWrite(NamedTuple):
+    """One binding to insert or refresh after an import."""
+
+    sm_id: str
+    res_id: int
+    payload_hash: str
+    sm_updated_at: object  # naive UTC datetime
 
 
 class SmBinding(models.Model):
     """The binder: SM id ↔ Odoo record, unique per backend, with the last payload hash.
 
-    Bindings are read and written a chunk at a time with plain SQL: the engine's cost per
-    chunk must not depend on how many records are already bound.
+    The one owner of the binding table: nothing else reads or writes `sm_binding` (the methods
+    below return named rows, never positional tuples). Bindings are read and written a chunk
+    at a time with plain SQL: the engine's cost per chunk must not depend on how many records
+    are already bound.
     """
 
     _name = "sm.binding"
@@ -42,11 +59,11 @@ class SmBinding(models.Model):
     @api.depends("entity")
     def _compute_res_model(self):
         for binding in self:
-            binding.res_model = ENTITY_MODELS.get(binding.entity)
+            binding.res_model = ENTITY[binding.entity].model if binding.entity else False
 
     @api.model
     def _lookup(self, backend, entity, sm_ids):
-        """{sm_id: (binding id, res_id, payload_hash, sm_updated_at)} for these SM ids (one query)."""
+        """{sm_id: BoundRecord} for the SM ids of `entity` bound on `backend` (one query)."""
         if not sm_ids:
             return {}
         self.flush_model()
@@ -59,13 +76,49 @@ class SmBinding(models.Model):
                 list(sm_ids),
             )
         )
-        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        return {row[0]: BoundRecord(*row[1:]) for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _res_ids(self, backend, entity, sm_ids):
+        """{sm_id: Odoo record id} for the SM ids of `entity` bound on `backend` (one query)."""
+        bound = self._lookup(backend, entity, sm_ids)
+        return {sm_id: row.res_id for sm_id, row in bound.items()}
+
+    @api.model
+    def _live_sm_ids(self, backend, entity):
+        """SM ids of `entity` bound on `backend` and not flagged gone (for reconciliation)."""
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                "SELECT sm_id FROM sm_binding"
+                " WHERE backend_id = %s AND entity = %s AND NOT sm_deleted",
+                backend.id,
+                entity,
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _backend_ids(self, entity, res_ids):
+        """{Odoo record id: backend id} for the records of `entity` among `res_ids` (one query)."""
+        if not res_ids:
+            return {}
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                "SELECT res_id, backend_id FROM sm_binding WHERE entity = %s AND res_id = ANY(%s)",
+                entity,
+                list(res_ids),
+            )
+        )
+        return dict(self.env.cr.fetchall())
 
     @api.model
     def _bound_res_ids(self, entity, res_ids):
         """Odoo ids among `res_ids` already bound to some SM record of `entity`."""
         if not res_ids:
             return set()
+        self.flush_model()
         self.env.cr.execute(
             SQL(
                 "SELECT res_id FROM sm_binding WHERE entity = %s AND res_id = ANY(%s)",
@@ -91,8 +144,23 @@ class SmBinding(models.Model):
         return {res_id: Backend.browse(backend_id) for res_id, backend_id in self.env.cr.fetchall()}
 
     @api.model
+    def _first_unbound(self, entity, candidates):
+        """{sm_id: res_id} matching SM records to Odoo records created before the sync.
+
+        `candidates` are (res_id, sm_id or None) pairs, best first: each SM id gets its first
+        candidate not yet bound to an SM record of `entity`, and each record goes to one SM id.
+        """
+        taken = self._bound_res_ids(entity, [res_id for res_id, _sm_id in candidates])
+        matches = {}
+        for res_id, sm_id in candidates:
+            if sm_id and sm_id not in matches and res_id not in taken:
+                matches[sm_id] = res_id
+                taken.add(res_id)
+        return matches
+
+    @api.model
     def _upsert(self, backend, entity, rows):
-        """Insert or refresh bindings: rows of (sm_id, res_id, payload_hash, sm_updated_at)."""
+        """Insert or refresh bindings: `rows` of BindingWrite (or tuples in its order)."""
         if not rows:
             return
         now = fields.Datetime.now()
@@ -111,7 +179,7 @@ class SmBinding(models.Model):
                 self.env.uid,
                 now,
             )
-            for sm_id, res_id, payload, updated_at in rows
+            for sm_id, res_id, payload, updated_at in map(BindingWrite._make, rows)
         )
         self.env.cr.execute(
             SQL(
@@ -145,13 +213,3 @@ class SmBinding(models.Model):
         )
         self.invalidate_model()
         return [row[0] for row in self.env.cr.fetchall()]
-
-    def action_open_record(self):
-        """Open the Odoo record this binding points to."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self.res_model,
-            "res_id": self.res_id,
-            "view_mode": "form",
-        }

@@ -17,11 +17,10 @@ class SmContactImporter(models.AbstractModel):
     _inherit = "sm.importer"
     _description = "SM contact importer"
     _sm_entity = "contacts"
-    _sm_model = "res.partner"
 
     def _dependency_batches(self, items):
-        companies = [item for item in items if item[0]["is_company"]]
-        people = [item for item in items if not item[0]["is_company"]]
+        companies = [item for item in items if item.record["is_company"]]
+        people = [item for item in items if not item.record["is_company"]]
         return [batch for batch in (companies, people) if batch]
 
     def _order_file_records(self, records):
@@ -94,15 +93,11 @@ class SmContactImporter(models.AbstractModel):
                 list(emails),
             )
         )
-        rows = self.env.cr.fetchall()
-        taken = self.env["sm.binding"]._bound_res_ids("contacts", [row[0] for row in rows])
-        matches = {}
-        for partner_id, vat, email, _is_company in rows:
-            sm_id = vats.get(vat) or emails.get(email)
-            if sm_id and sm_id not in matches and partner_id not in taken:
-                matches[sm_id] = partner_id
-                taken.add(partner_id)
-        return matches
+        candidates = [
+            (partner_id, vats.get(vat) or emails.get(email))
+            for partner_id, vat, email, _is_company in self.env.cr.fetchall()
+        ]
+        return self.env["sm.binding"]._first_unbound(self._sm_entity, candidates)
 
     def _create(self, backend, run, Model, items, counts):
         # Odoo syncs every new person with their company one write at a time (commercial

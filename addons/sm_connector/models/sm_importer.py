@@ -14,13 +14,16 @@ import logging
 import threading
 from collections import Counter
 from datetime import timedelta
+from typing import NamedTuple
 
 from odoo import api, fields, models
 
 from ..adapters.errors import SmTransportError
+from ..entities import ENTITY
 from ..parsers.payload import payload_hash
 from ..parsers.record_validator import SmRecordError, validate
 from ..parsers.values import parse_timestamp
+from .sm_binding import BindingWrite
 from .sm_managed_mixin import sm_sync_writes
 from .sm_sync_error import MAX_AUTO_ATTEMPTS
 
@@ -39,8 +42,18 @@ SYNC_CONTEXT = {
     # received and flagged "SM data to check", never refused
     "no_vat_validation": True,
 }
+
+
+class ChangedRecord(NamedTuple):
+    """A valid SM record whose payload differs from the one last imported."""
+
+    record: dict  # canonical form (parsers/record_validator.py)
+    raw: object  # as SM sent it: stored with the record's error if it fails
+    digest: str  # payload hash, stored on the binding once imported
+    res_id: int | None  # the bound Odoo record; None for a record new to Odoo
+
+
 LOCK_NAMESPACE = 0x534D  # "SM": first key of the advisory lock, the second is backend+entity
-ENTITY_INDEX = {"contacts": 1, "articles": 2, "orders": 3}
 
 
 class SmImporter(models.AbstractModel):
@@ -48,8 +61,12 @@ class SmImporter(models.AbstractModel):
 
     _name = "sm.importer"
     _description = "SM import engine"
-    _sm_entity = None
-    _sm_model = None
+    _sm_entity = None  # a name of the entity registry (entities.py)
+
+    @property
+    def _sm_model(self):
+        """The Odoo model this importer's entity becomes (from the entity registry)."""
+        return ENTITY[self._sm_entity].model
 
     # ------------------------------------------------------------------ hooks
     def _prepare_lookups(self, backend, run, records):
@@ -65,7 +82,7 @@ class SmImporter(models.AbstractModel):
         return {}
 
     def _dependency_batches(self, items):
-        """Split changed items into batches to import in order (dependencies first)."""
+        """Split ChangedRecord items into batches to import in order (dependencies first)."""
         return [items]
 
     def _adjust_update_vals(self, targets):
@@ -105,10 +122,7 @@ class SmImporter(models.AbstractModel):
             else:
                 self._sync_rest(backend, run, full=(mode == "full"))
             run._finish("done")
-            state = self.env["sm.sync.state"]._for(backend, entity)
-            if not state.go_live:
-                # SM's own time (the watermark), not Odoo's: the two clocks may differ
-                state.go_live = state.watermark or run.date_start
+            self.env["sm.sync.state"]._mark_live(backend, entity, run)
             backend._on_run_finished(run)
         except (SmTransportError, SmRecordError) as exc:
             self._fail(backend, run, str(exc))
@@ -149,7 +163,7 @@ class SmImporter(models.AbstractModel):
         be imported half-linked. A record SM answers it does not know is simply absent.
         """
         Binding = self.env["sm.binding"]
-        found = {k: v[1] for k, v in Binding._lookup(backend, self._sm_entity, sm_ids).items()}
+        found = Binding._res_ids(backend, self._sm_entity, sm_ids)
         missing = [sm_id for sm_id in sm_ids if sm_id not in found]
         unavailable = {} if unavailable is None else unavailable
         if missing and backend.transport != "rest":
@@ -176,9 +190,7 @@ class SmImporter(models.AbstractModel):
                 # counted in the run that needed them (for orders: the contacts' own run)
                 own = run if run.entity == self._sm_entity else None
                 self._import_payloads(backend, fetched, run=own)
-                found.update(
-                    {k: v[1] for k, v in Binding._lookup(backend, self._sm_entity, missing).items()}
-                )
+                found.update(Binding._res_ids(backend, self._sm_entity, missing))
                 for record in fetched:
                     sm_id = record.get("id") if isinstance(record, dict) else None
                     if sm_id in missing and sm_id not in found:
@@ -262,11 +274,8 @@ class SmImporter(models.AbstractModel):
         """Archive records bound in Odoo whose SM id is no longer listed by SM."""
         entity = self._sm_entity
         live = set(backend._rest_adapter().iter_ids(entity))
-        self.env.cr.execute(
-            "SELECT sm_id FROM sm_binding WHERE backend_id = %s AND entity = %s AND NOT sm_deleted",
-            (backend.id, entity),
-        )
-        gone = [row[0] for row in self.env.cr.fetchall() if row[0] not in live]
+        bound = self.env["sm.binding"]._live_sm_ids(backend, entity)
+        gone = [sm_id for sm_id in bound if sm_id not in live]
         with sm_sync_writes():
             archived = self._archive(backend, gone)
         run._add_counts({"archived": archived}, processed=len(live))
@@ -336,8 +345,8 @@ class SmImporter(models.AbstractModel):
                 reference = raw.get("id") if isinstance(raw, dict) else None
                 self._log_failure(backend, run, str(reference or "?"), str(exc), raw, counts)
                 continue
-            kept = latest.get(record["id"])
-            if kept is None or kept[0]["updated_at"] <= record["updated_at"]:
+            kept_record, _kept_raw = latest.get(record["id"], (None, None))
+            if kept_record is None or kept_record["updated_at"] <= record["updated_at"]:
                 latest[record["id"]] = (record, raw)
         bindings = self.env["sm.binding"]._lookup(backend, entity, list(latest))
         gone = [sm_id for sm_id, (record, _raw) in latest.items() if record["deleted"]]
@@ -349,15 +358,15 @@ class SmImporter(models.AbstractModel):
             if record["deleted"]:
                 continue
             digest = payload_hash(record)
-            binding = bindings.get(sm_id)
-            if binding and binding[2] == digest:
+            bound = bindings.get(sm_id)
+            if bound and bound.payload_hash == digest:
                 counts["unchanged"] += 1
                 settled.append(sm_id)
-            elif binding and binding[3] and _stamp(record) < binding[3]:
+            elif bound and bound.sm_updated_at and _stamp(record) < bound.sm_updated_at:
                 # an older version (late queue job, stale retry payload) never overwrites a newer one
                 counts["unchanged"] += 1
             else:
-                changed.append((record, raw, digest, binding[1] if binding else None))
+                changed.append(ChangedRecord(record, raw, digest, bound.res_id if bound else None))
         self.env["sm.sync.error"]._resolve(backend, entity, settled)
         for batch in self._dependency_batches(changed):
             with sm_sync_writes():
@@ -368,9 +377,9 @@ class SmImporter(models.AbstractModel):
         entity = self._sm_entity
         Error = self.env["sm.sync.error"]
         Model = self.env[self._sm_model].with_context(**SYNC_CONTEXT)
-        records = [item[0] for item in batch]
+        records = [item.record for item in batch]
         lookups = self._prepare_lookups(backend, run, records)
-        unbound = [item[0] for item in batch if not item[3]]
+        unbound = [item.record for item in batch if not item.res_id]
         matches = self._match_existing(backend, unbound) if unbound else {}
         now = fields.Datetime.now()
         to_create, to_update = [], []
@@ -390,7 +399,10 @@ class SmImporter(models.AbstractModel):
         self.env["sm.binding"]._upsert(
             backend,
             entity,
-            [(rec["id"], odoo.id, digest, _stamp(rec)) for odoo, rec, digest in imported],
+            [
+                BindingWrite(rec["id"], odoo.id, digest, _stamp(rec))
+                for odoo, rec, digest in imported
+            ],
         )
         Error._resolve(backend, entity, [rec["id"] for _odoo, rec, _digest in imported])
         self._after_import(backend, [(odoo, rec) for odoo, rec, _digest in imported], lookups)
@@ -499,7 +511,7 @@ class SmImporter(models.AbstractModel):
 
     # ------------------------------------------------------- locks and commits
     def _lock_key(self, backend):
-        return backend.id * 10 + ENTITY_INDEX[self._sm_entity]
+        return backend.id * 10 + ENTITY[self._sm_entity].lock_index
 
     def _try_lock(self, backend):
         """One run per backend and entity: a session-level advisory lock, which survives the

@@ -148,14 +148,13 @@ class SmOrderEvent(models.Model):
     def _dispatch_pending(self, now):
         configs = self._event_type_config()
         pending = self.filtered(lambda e: e.state == "pending")
-        go_live_of = pending.order_id._sm_go_live_by_order()
+        held_back = self.env["sm.sync.state"]._orders_held_back(pending.order_id)
         # reasons are stored in English and shown in each reader's language
         en = self.with_context(lang="en_US").env
         for event in pending:
             config = configs.get(event.event_type)
             order = event.order_id
-            go_live = go_live_of.get(order.id)
-            if go_live and order.date_order.date() < go_live.date():
+            if order.id in held_back:
                 event._close("skipped", en._("Order placed before the connector went live."))
             elif not config or config.mode == "off":
                 event._close("off", en._("Messages of this kind are switched off."))

@@ -2,11 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dataclasses import dataclass, field
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.tools import SQL
 
+from ..entities import ENTITY
 from ..mappers.order_events import OrderState, detect_events
-from ..mappers.order_mapper import MissingDependency, OrderLookups, dependencies, map_order
+from ..mappers.order_mapper import (
+    ExistingLine,
+    MissingDependency,
+    OrderLookups,
+    dependencies,
+    map_order,
+)
 
 
 @dataclass
@@ -25,7 +32,6 @@ class SmOrderImporter(models.AbstractModel):
     _inherit = "sm.importer"
     _description = "SM order importer"
     _sm_entity = "orders"
-    _sm_model = "sale.order"
 
     @api.model
     def _prepare_lookups(self, backend, run, records):
@@ -35,10 +41,10 @@ class SmOrderImporter(models.AbstractModel):
             customers.add(customer)
             codes |= articles
         unavailable = {"customers": {}, "articles": {}}
-        partner_ids = self.env["sm.contact.importer"]._ensure_imported(
+        partner_ids = self.env[ENTITY["contacts"].importer]._ensure_imported(
             backend, run, sorted(customers), unavailable["customers"]
         )
-        template_ids = self.env["sm.article.importer"]._ensure_imported(
+        template_ids = self.env[ENTITY["articles"].importer]._ensure_imported(
             backend, run, sorted(codes), unavailable["articles"]
         )
         templates = (
@@ -62,7 +68,7 @@ class SmOrderImporter(models.AbstractModel):
                 for rate in {line["vat_rate"] for rec in records for line in rec["lines"]}
             },
             showroom_ids={code: room.id for code, room in showrooms.items()},
-            go_live=self.env["sm.sync.state"]._for(backend, "orders").go_live,
+            go_live=self.env["sm.sync.state"]._go_live(backend, self._sm_entity),
             unavailable_customers=unavailable["customers"],
             unavailable_articles=unavailable["articles"],
         )
@@ -71,8 +77,10 @@ class SmOrderImporter(models.AbstractModel):
 
     def _load_current_state(self, backend, records, lookups):
         """Existing lines and the event-relevant state of the orders already in Odoo (2 queries)."""
-        bound = self.env["sm.binding"]._lookup(backend, "orders", [rec["id"] for rec in records])
-        order_ids = {row[1]: sm_id for sm_id, row in bound.items()}
+        bound = self.env["sm.binding"]._res_ids(
+            backend, self._sm_entity, [rec["id"] for rec in records]
+        )
+        order_ids = {res_id: sm_id for sm_id, res_id in bound.items()}
         if not order_ids:
             return
         self.env["sale.order"].flush_model(["sm_status", "sm_promised_date"])
@@ -96,7 +104,9 @@ class SmOrderImporter(models.AbstractModel):
         lines = {}
         for order_id, line_id, line_no, product_id, available, expected in self.env.cr.fetchall():
             sm_id = order_ids[order_id]
-            lookups.existing_lines.setdefault(sm_id, {})[line_no] = (line_id, product_id)
+            lookups.existing_lines.setdefault(sm_id, {})[line_no] = ExistingLine(
+                line_id, product_id
+            )
             lines.setdefault(sm_id, {})[line_no] = (available, expected and expected.isoformat())
         for order_id, (status, promised) in headers.items():
             sm_id = order_ids[order_id]
@@ -121,14 +131,12 @@ class SmOrderImporter(models.AbstractModel):
     def _after_import(self, backend, imported, lookups):
         """Record the change events of the orders just written, then act on them."""
         Event = self.env["sm.order.event"]
-        go_live = lookups.go_live
-        if not go_live:
-            return  # the initial import: orders arrive, customers are not messaged
+        States = self.env["sm.sync.state"]
         candidates = []
         for order, record in imported:
             before = lookups.before.get(record["id"])
-            if before is None and fields.Date.to_date(record["date"]) < go_live.date():
-                continue  # an order placed before the go-live, seen for the first time
+            if not States._order_events_wanted(lookups.go_live, record["date"], before is None):
+                continue  # the initial import, or an older order seen for the first time
             for event in detect_events(before, record):
                 candidates.append((order, event))
         if not candidates:

@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..adapters.errors import SmTransportError
-from .sm_binding import ENTITY_SELECTION
+from ..entities import ENTITY_SELECTION
 from .sm_managed_mixin import sync_writer
 
 MAX_AUTO_ATTEMPTS = 5

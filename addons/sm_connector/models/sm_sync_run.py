@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .sm_binding import ENTITY_SELECTION
+from ..entities import ENTITY_SELECTION
 
 COUNTERS = ("created", "updated", "unchanged", "archived", "failed")
 
@@ -101,20 +101,6 @@ class SmSyncRun(models.Model):
         if watermark:
             vals["watermark_to"] = watermark
         self.write(vals)
-
-    def summary(self):
-        """One line an admin reads at a glance."""
-        self.ensure_one()
-        return self.env._(
-            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
-            "%(archived)s archived, %(failed)s failed in %(duration).1f s",
-            created=self.created,
-            updated=self.updated,
-            unchanged=self.unchanged,
-            archived=self.archived,
-            failed=self.failed,
-            duration=self.duration,
-        )
 
     def action_view_errors(self):
         """The record errors of this run."""

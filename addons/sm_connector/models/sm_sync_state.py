@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .sm_binding import ENTITY_SELECTION
+from ..entities import ENTITY_SELECTION
 
 
 class SmSyncState(models.Model):
@@ -11,6 +11,10 @@ class SmSyncState(models.Model):
     One row per (backend, entity), apart from the backend record: each sync commits its
     watermark after every chunk, and syncs of different entities run in parallel; on the
     backend's own row they would collide with each other and with an admin editing it.
+
+    Also the one owner of the go-live rule (no flood of customer messages on day one):
+    `_mark_live()` sets the moment, `_order_events_wanted()` decides at import and
+    `_orders_held_back()` at dispatch; nothing else reads `go_live`.
     """
 
     _name = "sm.sync.state"
@@ -34,3 +38,45 @@ class SmSyncState(models.Model):
     def _for(self, backend, entity):
         state = self.search([("backend_id", "=", backend.id), ("entity", "=", entity)], limit=1)
         return state or self.create({"backend_id": backend.id, "entity": entity})
+
+    # ------------------------------------------------------------ the go-live rule
+    @api.model
+    def _mark_live(self, backend, entity, run):
+        """After a finished run: the first one sets the entity's go-live moment (once)."""
+        state = self._for(backend, entity)
+        if not state.go_live:
+            # SM's own time (the watermark), not Odoo's: the two clocks may differ
+            state.go_live = state.watermark or run.date_start
+
+    @api.model
+    def _go_live(self, backend, entity="orders"):
+        """The go-live moment of `entity` on `backend`; None before its first finished run."""
+        return self._for(backend, entity).go_live or None
+
+    @api.model
+    def _order_events_wanted(self, go_live, order_date, first_seen):
+        """Whether an imported order's changes become events (then, maybe, messages).
+
+        None during the initial import (no go-live yet); nor for an order placed before the
+        go-live that this sync sees for the first time (its initial import, never news).
+        """
+        if not go_live:
+            return False
+        return not (first_seen and fields.Date.to_date(order_date) < go_live.date())
+
+    @api.model
+    def _orders_held_back(self, orders):
+        """Ids of `orders` whose customer messages are held back: placed before the go-live of
+        their backend's orders sync, unless that backend also messages older orders."""
+        backend_of = self.env["sm.binding"]._backend_ids("orders", orders.ids)
+        go_live = {
+            backend.id: self._go_live(backend, "orders")
+            for backend in self.env["sm.backend"].browse(set(backend_of.values()))
+            if not backend.message_older_orders
+        }
+        held = set()
+        for order in orders:
+            moment = go_live.get(backend_of.get(order.id))
+            if moment and order.date_order and order.date_order.date() < moment.date():
+                held.add(order.id)
+        return held

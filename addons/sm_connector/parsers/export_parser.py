@@ -14,28 +14,15 @@ import io
 import re
 from decimal import Decimal
 
+from ..entities import ENTITIES, ENTITY_NAMES
 from .record_validator import SmRecordError
 from .values import DECIMAL_COMMA, parse_decimal
 
-FILE_NAME = re.compile(r"^(contacts|articles|orders)_(\d{8,14}).*\.(csv|xlsx)$", re.IGNORECASE)
+FILE_NAME = re.compile(
+    rf"^({'|'.join(ENTITY_NAMES)})_(\d{{8,14}}).*\.(csv|xlsx)$", re.IGNORECASE
+)
 
-COLUMNS = {
-    "contacts": (
-        "sm_id kind is_company company_sm_id name vat street street2 zip city country email "
-        "phone mobile lang segment showroom updated_at deleted"
-    ).split(),
-    "articles": (
-        "code ean13 name_fr name_nl name_en description_fr description_nl description_en "
-        "category collection brand price_incl_vat vat_rate cost weight_kg width_cm depth_cm "
-        "height_cm stock incoming_qty next_restock_date components active updated_at deleted"
-    ).split(),
-    "orders": (
-        "record_type order_no date customer_sm_id channel showroom status delivery_mode "
-        "promised_date payment_status currency total_excl_vat total_vat total_incl_vat "
-        "updated_at deleted line_no article_code description qty unit_price_incl_vat "
-        "discount_pct vat_rate available expected_date"
-    ).split(),
-}
+COLUMNS = {entity.name: list(entity.export_columns) for entity in ENTITIES}
 DECIMAL_COLUMNS = {
     "price_incl_vat",
     "vat_rate",

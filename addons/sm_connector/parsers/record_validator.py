@@ -8,9 +8,10 @@ JSON types, normalised decimals and dates) is what the payload hash is computed 
 so the same data gives the same hash whichever way it came.
 """
 
+from ..entities import ENTITY_NAMES
 from .values import clean_text, parse_bool, parse_date, parse_decimal, parse_timestamp
 
-ENTITIES = ("contacts", "articles", "orders")
+ENTITIES = ENTITY_NAMES
 LANGS = ("fr", "nl", "en")
 LOCATIONS = ("LIE", "BRU", "NAM", "GAN", "PAR", "WEB", "WH-ANS", "WH-PAR")
 ORDER_STATUSES = (

@@ -5,6 +5,7 @@ from . import (
     test_contact_sync,
     test_data_quality,
     test_dependency_faults,
+    test_entity_registry,
     test_faults,
     test_file_import,
     test_install,
