@@ -1,0 +1,137 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_datetime
+
+from .tcx_call import AGENT_GROUP
+
+_logger = logging.getLogger(__name__)
+
+CALLBACK_ACTIVITY = "tcx_click2dial.mail_activity_type_tcx_callback"
+
+
+class TcxCall(models.Model):
+    """Missed calls: who calls back, the *Call back* task, and closing it once called back."""
+
+    _inherit = "tcx.call"
+
+    def action_call_back(self):
+        """Button of a missed call: dial the caller back (closes the callback activity)."""
+        self.ensure_one()
+        if not self.number_e164:
+            raise UserError(self.env._("This call has no number to call back."))
+        pbx = self.env["tcx.pbx"]._tcx_get(self.company_id)
+        call = self._tcx_dial(
+            self.number_e164, None, partner=self.partner_id, pbx=pbx, callback_of=self
+        )
+        answer = call._tcx_dial_answer(pbx)
+        if answer.get("url"):  # web client in a new tab; tel: handed to the phone application
+            target = "self" if answer["mode"] == "tel" else "new"
+            return {"type": "ir.actions.act_url", "url": answer["url"], "target": target}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if answer["ok"] else "danger",
+                "title": self.env._("3CX"),
+                "message": answer["message"],
+                "sticky": not answer["ok"],
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _tcx_close_callbacks(self):
+        """This outgoing call reached (or tried) a number: its pending callbacks are done."""
+        self.ensure_one()
+        if self.direction != "outbound" or not self.number_e164 or self.status == "failed":
+            return
+        # sudo: whoever calls back closes the callback, even one assigned to a colleague (the
+        # agent's outgoing call is the proof; only callback bookkeeping fields are written)
+        pending = self.sudo().search(
+            [
+                ("number_e164", "=", self.number_e164),
+                ("callback_state", "=", "todo"),
+                ("company_id", "=", self.company_id.id),
+                ("start_date", "<=", self.start_date),
+            ]
+        )
+        if not pending:
+            return
+        activity_type = self.env.ref(CALLBACK_ACTIVITY, raise_if_not_found=False)
+        for missed in pending:
+            delay = (self.start_date - missed.start_date).total_seconds() / 3600.0
+            missed.write(
+                {
+                    "callback_state": "done",
+                    "callback_date": self.start_date,
+                    "callback_delay": max(0.0, delay),
+                }
+            )
+            activities = missed.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+            if activities:
+                feedback = self.env._(
+                    "Called back by %(user)s.", user=self.user_id.name or self.env._("an agent")
+                )
+                activities.action_feedback(feedback=feedback)
+        if not self.callback_of_id:
+            # sudo: link to the missed call found above (a journal field)
+            self.sudo().callback_of_id = pending.sorted("start_date")[-1]
+
+    def _tcx_callback_assignee(self):
+        """Who calls back this missed call: the agent it rang, the queue's callback agent, the
+        contact's salesperson, else the PBX's default callback agent (agents only)."""
+        self.ensure_one()
+        pbx = self.env["tcx.pbx"]._tcx_get(self.company_id)
+        candidates = (
+            self.user_id,
+            self.queue_id.user_id,
+            self.partner_id.commercial_partner_id.user_id or self.partner_id.user_id,
+            pbx.callback_user_id,
+        )
+        for user in candidates:
+            if user and user.active and user.has_group(AGENT_GROUP):
+                return user
+        return self.env["res.users"]
+
+    def _tcx_schedule_callback(self):
+        """A missed inbound call: one callback activity per number, for the right agent."""
+        self.ensure_one()
+        if self.direction != "inbound" or self.status not in ("missed", "unanswered"):
+            return
+        if not self.number_e164:
+            return  # hidden or invalid number: nobody can call back
+        assignee = self._tcx_callback_assignee()
+        self.write({"callback_state": "todo", "callback_user_id": assignee.id or False})
+        open_ones = self.search(
+            [
+                ("number_e164", "=", self.number_e164),
+                ("callback_state", "=", "todo"),
+                ("id", "!=", self.id),
+                ("company_id", "=", self.company_id.id),
+                ("activity_ids", "!=", False),
+            ],
+            limit=1,
+        )
+        if open_ones:
+            # the customer called again: the pending callback covers this call too
+            open_ones.message_post(
+                body=self.env._(
+                    "%(who)s called again at %(when)s.",
+                    who=self._tcx_who(),
+                    when=format_datetime(self.env, self.start_date, tz=assignee.tz or None),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            return
+        if not assignee:
+            _logger.info("missed call %s: no agent to assign the callback to", self.id)
+            return
+        self.activity_schedule(
+            CALLBACK_ACTIVITY,
+            date_deadline=fields.Date.context_today(self),
+            summary=self.env._("Call back %(who)s", who=self._tcx_who()),
+            user_id=assignee.id,
+        )
