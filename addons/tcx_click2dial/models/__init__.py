@@ -8,4 +8,5 @@ from . import tcx_call_journal
 from . import tcx_call_click2dial
 from . import tcx_call_callback
 from . import res_partner
+from . import mail_activity
 from . import res_config_settings
