@@ -202,10 +202,17 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _inbox_callbacks_follow_owner(self):
-        """The ticket's owner is who calls back: its pending callbacks (and their one task)
-        go to the new owner."""
+        """The ticket's owner is who calls back: its pending callbacks and their one task go
+        to the new owner."""
         # sudo: callback bookkeeping of the calls linked to tickets the user could write
         calls = self.env["tcx.call"].sudo()._tcx_calls_of_callback_task(self._name, self.ids)
         for call in calls:
             if call.callback_user_id != call.inbox_ticket_id.user_id:
                 call.callback_user_id = call.inbox_ticket_id.user_id
+        for ticket in self.filtered("user_id"):
+            ticket_calls = calls.filtered(lambda c, t=ticket: c.inbox_ticket_id == t)
+            tasks = ticket_calls._tcx_callback_activities().filtered(
+                lambda a, user=ticket.user_id: a.user_id != user
+            )
+            if tasks:
+                tasks.write({"user_id": ticket.user_id.id})

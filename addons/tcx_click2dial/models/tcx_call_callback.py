@@ -57,7 +57,9 @@ class TcxCall(models.Model):
                 lambda a, user=call.callback_user_id: a.user_id != user
             )
             if tasks:
-                tasks.write({"user_id": call.callback_user_id.id})
+                # sudo: the write above checked the writer may give this callback away (they
+                # may no longer see the call); only its own task's owner follows
+                tasks.sudo().write({"user_id": call.callback_user_id.id})
 
     def _tcx_close_callbacks(self):
         """This outgoing call reached (or tried) a number: its pending callbacks are done."""
@@ -143,6 +145,24 @@ class TcxCall(models.Model):
             activities |= holder.activity_ids.filtered(lambda a: a.activity_type_id == kind)
         return activities
 
+    def _tcx_callback_task(self):
+        """The open *Call back* task standing for this call: on its holder, else the caller's
+        pending callback that covers it (the customer called again)."""
+        self.ensure_one()
+        task = self._tcx_callback_activities()
+        if task or self.callback_state != "todo" or not self.number_e164:
+            return task[:1]
+        others = self.search(
+            [
+                ("number_e164", "=", self.number_e164),
+                ("callback_state", "=", "todo"),
+                ("id", "!=", self.id),
+                ("company_id", "=", self.company_id.id),
+            ],
+            order="start_date, id",
+        )
+        return others._tcx_callback_activities()[:1]
+
     @api.model
     def _tcx_calls_of_callback_task(self, res_model, res_ids):
         """The missed calls still to call back that a *Call back* task on ``res_model`` /
@@ -170,16 +190,7 @@ class TcxCall(models.Model):
             return  # hidden or invalid number: nobody can call back
         assignee = self._tcx_callback_assignee()
         self.write({"callback_state": "todo", "callback_user_id": assignee.id or False})
-        others = self.search(
-            [
-                ("number_e164", "=", self.number_e164),
-                ("callback_state", "=", "todo"),
-                ("id", "!=", self.id),
-                ("company_id", "=", self.company_id.id),
-            ],
-            order="start_date, id",
-        )
-        pending = (self | others)._tcx_callback_activities()[:1]
+        pending = self._tcx_callback_task()
         if pending:
             # the customer called again: the pending callback covers this call too, and its
             # owner is this call's owner (one task, one person)
