@@ -97,6 +97,7 @@ class TcxCall(models.Model):
         self.ensure_one()
         req = self._inbox_request()
         call = self
+        # sudo: the ticket is made by the gateway (3CX report, or a button that checked the call)
         Ticket = self.env["helpdesk.ticket"].sudo()
 
         def create_ticket(vals):
