@@ -183,7 +183,7 @@ class TcxCall(models.Model):
 class HelpdeskTicket(models.Model):
     """A callback ticket closed: the callbacks of its missed calls are done, everywhere."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     def write(self, vals):
         res = super().write(vals)

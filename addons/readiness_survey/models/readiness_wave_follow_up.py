@@ -6,7 +6,7 @@ from odoo import api, models
 class ReadinessWave(models.Model):
     """Training follow-up: the respondents least ready for the CRM, with their apprehensions."""
 
-    _inherit = "readiness.wave"
+    _inherit = "readiness.wave"  # pylint: disable=consider-merging-classes-inherited
 
     @api.depends("response_ids.is_least_ready", "response_ids.readiness_index")
     def _compute_least_ready_response_ids(self):

@@ -10,7 +10,7 @@ from odoo.fields import Command
 class ReadinessWave(models.Model):
     """Invitations and reminders: who is invited, mailing them, counting who answered."""
 
-    _inherit = "readiness.wave"
+    _inherit = "readiness.wave"  # pylint: disable=consider-merging-classes-inherited
 
     @api.depends("participation_ids.state")
     def _compute_participation_counts(self):

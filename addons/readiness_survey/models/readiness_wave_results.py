@@ -9,7 +9,7 @@ from .readiness_dimension import DIMENSION_CODES
 class ReadinessWave(models.Model):
     """Results and scoring: aggregated results, comparison with an earlier wave, the report."""
 
-    _inherit = "readiness.wave"
+    _inherit = "readiness.wave"  # pylint: disable=consider-merging-classes-inherited
 
     @api.depends("readiness_index", "previous_wave_id.readiness_index", "respondent_count")
     def _compute_readiness_delta(self):

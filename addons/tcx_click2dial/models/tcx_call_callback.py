@@ -16,7 +16,7 @@ CALLBACK_ACTIVITY = "tcx_click2dial.mail_activity_type_tcx_callback"
 class TcxCall(models.Model):
     """Missed calls: who calls back, the *Call back* task, and closing it once called back."""
 
-    _inherit = "tcx.call"
+    _inherit = "tcx.call"  # pylint: disable=consider-merging-classes-inherited
 
     def action_call_back(self):
         """Button of a missed call: dial the caller back (closes the callback activity)."""

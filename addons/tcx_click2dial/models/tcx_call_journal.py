@@ -22,7 +22,7 @@ MERGE_SKEW = timedelta(minutes=2)
 class TcxCall(models.Model):
     """Journaling 3CX call reports (ReportCall): one call per report, on the contact's chatter."""
 
-    _inherit = "tcx.call"
+    _inherit = "tcx.call"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _tcx_log_report(self, payload, pbx_info):
