@@ -146,21 +146,32 @@ def test_ten_concurrent_missed_calls_of_one_caller_give_one_callback(server, que
     assert [r.status_code for r in responses] == [201] * 10, [r.text[:200] for r in responses]
     calls = query("SELECT id FROM tcx_call WHERE number_e164 = %s", [NUMBER])
     assert len(calls) == 10, "ten real calls, ten journal lines"
-    activities = query(
-        "SELECT count(*) FROM mail_activity a JOIN tcx_call c ON a.res_model = 'tcx.call'"
-        " AND a.res_id = c.id WHERE c.number_e164 = %s",
-        [NUMBER],
-    )
-    assert activities == [(1,)], "one callback for the caller, not one per call"
-    todo = query(
-        "SELECT count(*) FROM tcx_call WHERE number_e164 = %s AND callback_state = 'todo'",
-        [NUMBER],
-    )
-    assert todo == [(10,)]
     has_inbox = query(
         "SELECT count(*) FROM information_schema.columns"
         " WHERE table_name = 'tcx_call' AND column_name = 'inbox_ticket_id'"
     )[0][0]
+    # the callback task lives on the call, or on its ticket when the inbox is installed
+    on_ticket = (
+        " OR (a.res_model = 'helpdesk.ticket' AND a.res_id IN"
+        " (SELECT inbox_ticket_id FROM tcx_call WHERE number_e164 = %(n)s))"
+        if has_inbox
+        else ""
+    )
+    tasks = query(
+        "SELECT a.user_id FROM mail_activity a JOIN ir_model_data d"
+        " ON d.model = 'mail.activity.type' AND d.res_id = a.activity_type_id"
+        " AND d.module = 'tcx_click2dial' AND d.name = 'mail_activity_type_tcx_callback'"
+        " WHERE a.active AND ((a.res_model = 'tcx.call' AND a.res_id IN"
+        " (SELECT id FROM tcx_call WHERE number_e164 = %(n)s))" + on_ticket + ")",
+        {"n": NUMBER},
+    )
+    assert len(tasks) == 1, "one callback for the caller, not one per call"
+    todo = query(
+        "SELECT callback_user_id FROM tcx_call WHERE number_e164 = %s AND callback_state = 'todo'",
+        [NUMBER],
+    )
+    assert len(todo) == 10
+    assert set(todo) == set(tasks), "one task, one person: the owner of every call's callback"
     if has_inbox:  # the omnichannel inbox turns missed calls into (one) callback ticket
         tickets = query(
             "SELECT count(DISTINCT inbox_ticket_id) FROM tcx_call WHERE number_e164 = %s",

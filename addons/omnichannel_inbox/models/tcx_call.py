@@ -2,18 +2,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup, escape
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.addons.suite_phone.tools import phone_number
 
 from ..helpers.request import InboxRequest
 
 MISSED = ("missed", "unanswered")
+HELPDESK_USER = "helpdesk_mgmt.group_helpdesk_user"
 
 
 class TcxCall(models.Model):
     """3CX calls in the inbox: a missed call becomes a callback ticket (or joins the caller's
-    open ticket); an answered call becomes a ticket in one click; an answered callback
-    counts as the answer of the caller's waiting phone ticket."""
+    open ticket) that holds the one *Call back* task, for the ticket's owner; an answered call
+    becomes a ticket in one click; an answered callback counts as the answer of the caller's
+    waiting phone ticket."""
 
     _inherit = "tcx.call"
 
@@ -22,14 +24,50 @@ class TcxCall(models.Model):
     )
 
     def _on_call_logged(self):
-        res = super()._on_call_logged()
+        # the ticket first: it holds the callback task, and its owner is who calls back
         for call in self:
             if call.direction == "inbound" and call.status in MISSED and not call.inbox_ticket_id:
                 if call.number_e164 or call.partner_id:
                     call._inbox_ticket()
-            elif call.direction == "outbound" and call.status == "answered":
+        res = super()._on_call_logged()
+        for call in self:
+            if call.direction == "outbound" and call.status == "answered":
                 call._inbox_answer_waiting_tickets()
         return res
+
+    def _tcx_callback_assignee(self):
+        """The one rule, with the inbox: whoever the inbox's assignment gave the call's ticket
+        to (balanced, or the owner of the open ticket the call joined); a ticket nobody got
+        goes to the 3CX rule's agent if they work in the helpdesk, else waits in its team."""
+        self.ensure_one()
+        ticket = self.inbox_ticket_id
+        if not ticket:
+            return super()._tcx_callback_assignee()
+        if ticket.user_id:
+            return ticket.user_id
+        agent = super()._tcx_callback_assignee()
+        return agent if agent.has_group(HELPDESK_USER) else self.env["res.users"]
+
+    def _tcx_callback_holder(self):
+        """The callback task of a missed call lives on its ticket: one task, not two."""
+        self.ensure_one()
+        return self.inbox_ticket_id or super()._tcx_callback_holder()
+
+    def _tcx_callback_reassigned(self):
+        """The callback is its ticket's task: whoever owns the callback owns the ticket."""
+        for call in self.filtered(lambda c: c.callback_state == "todo" and c.callback_user_id):
+            ticket = call.inbox_ticket_id
+            if ticket and ticket.user_id != call.callback_user_id:
+                # sudo: the writer may write this call's callback (3CX record rules); its
+                # ticket is the same task, whose helpdesk rights they may not have
+                ticket.sudo().user_id = call.callback_user_id
+        return super()._tcx_callback_reassigned()
+
+    @api.model
+    def _tcx_calls_of_callback_task(self, res_model, res_ids):
+        if res_model != "helpdesk.ticket":
+            return super()._tcx_calls_of_callback_task(res_model, res_ids)
+        return self.search([("inbox_ticket_id", "in", res_ids), ("callback_state", "=", "todo")])
 
     def _inbox_request(self):
         self.ensure_one()
@@ -60,7 +98,8 @@ class TcxCall(models.Model):
         self.ensure_one()
         req = self._inbox_request()
         call = self
-        # sudo: 3CX reports run as superuser; the button checks create access on tickets first
+        # sudo: the ticket is made by the gateway (3CX reports run as superuser; the button
+        # checked create access on tickets first)
         Ticket = self.env["helpdesk.ticket"].sudo()
 
         def create_ticket(vals):
@@ -144,3 +183,42 @@ class TcxCall(models.Model):
         # sudo: the 3CX report runs as superuser already; SLA bookkeeping only
         tickets = self.env["helpdesk.ticket"].sudo().search(domain, limit=20)
         tickets._inbox_register_response(self.answer_date or self.start_date)
+
+
+class HelpdeskTicket(models.Model):
+    """A callback ticket closed: the callbacks of its missed calls are done, everywhere."""
+
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("user_id"):
+            self._inbox_callbacks_follow_owner()
+        if "stage_id" in vals or "active" in vals:
+            closed = self.filtered(lambda ticket: not ticket.inbox_open)
+            if closed:
+                # sudo: closing the ticket closes its calls' callbacks (callback bookkeeping
+                # only, on the calls linked to the tickets the user could write)
+                calls = self.env["tcx.call"].sudo()._tcx_calls_of_callback_task(
+                    self._name, closed.ids
+                )
+                calls._tcx_callback_done(
+                    fields.Datetime.now(), self.env._("The ticket was closed.")
+                )
+        return res
+
+    def _inbox_callbacks_follow_owner(self):
+        """The ticket's owner is who calls back: its pending callbacks and their one task go
+        to the new owner."""
+        # sudo: callback bookkeeping of the calls linked to tickets the user could write
+        calls = self.env["tcx.call"].sudo()._tcx_calls_of_callback_task(self._name, self.ids)
+        for call in calls:
+            if call.callback_user_id != call.inbox_ticket_id.user_id:
+                call.callback_user_id = call.inbox_ticket_id.user_id
+        for ticket in self.filtered("user_id"):
+            ticket_calls = calls.filtered(lambda c, t=ticket: c.inbox_ticket_id == t)
+            tasks = ticket_calls._tcx_callback_activities().filtered(
+                lambda a, user=ticket.user_id: a.user_id != user
+            )
+            if tasks:
+                tasks.write({"user_id": ticket.user_id.id})

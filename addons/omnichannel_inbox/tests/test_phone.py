@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import InboxCase
 
@@ -97,3 +97,110 @@ class TestPhoneChannel(InboxCase):
         self.assertTrue(
             ticket.message_ids.filtered(lambda m: "added to this ticket" in (m.body or ""))
         )
+
+
+@tagged("post_install", "-at_install")
+class TestMissedCallOwner(InboxCase):
+    """One missed call, one task for one person: the callback lives on the call's ticket,
+    assigned by the one rule (``tcx.call._tcx_callback_assignee``, extended by the inbox)."""
+
+    report = TestPhoneChannel.report
+
+    def callback_tasks(self, record):
+        kind = self.env.ref("tcx_click2dial.mail_activity_type_tcx_callback")
+        return self.env["mail.activity"].search(
+            [
+                ("activity_type_id", "=", kind.id),
+                ("res_model", "=", record._name),
+                ("res_id", "=", record.id),
+            ]
+        )
+
+    def assert_one_task(self, call):
+        ticket = call.inbox_ticket_id
+        task = self.callback_tasks(ticket)
+        self.assertEqual(len(task), 1, "the callback is the ticket's task")
+        self.assertFalse(self.callback_tasks(call), "not a second task on the call")
+        self.assertEqual(call._tcx_callback_activities(), task)
+        self.assertEqual(call.callback_state, "todo")
+        self.assertEqual(task.user_id, ticket.user_id, "one person: the ticket's owner")
+        self.assertEqual(call.callback_user_id, ticket.user_id)
+        self.assertEqual(call._tcx_callback_assignee(), ticket.user_id, "the one rule")
+        return task
+
+    def test_missed_call_is_one_task_on_its_ticket_for_the_inbox_assignee(self):
+        call = self.report("Missed", "+32486112233")
+        task = self.assert_one_task(call)
+        self.assertIn(task.user_id, self.agent_a | self.agent_b, "the inbox's balanced pick")
+        again = self.report(
+            "Missed", "0486 11 22 33", start=fields.Datetime.now() - timedelta(minutes=2)
+        )
+        self.assertEqual(again.inbox_ticket_id, call.inbox_ticket_id)
+        self.assertEqual(self.assert_one_task(call), task, "the caller again: the same task")
+        self.assertEqual(again.callback_user_id, task.user_id)
+
+    def test_missed_call_joining_an_open_ticket_goes_to_its_owner(self):
+        ticket = self.email(
+            "Ma table", body="?", sender="marc.dubois@client.test", sender_name="Marc"
+        )
+        ticket.user_id = self.agent_b
+        call = self.report("Missed", "0486 11 22 33")
+        self.assertEqual(call.inbox_ticket_id, ticket)
+        self.assertEqual(self.assert_one_task(call).user_id, self.agent_b)
+
+    def test_ticket_nobody_got_falls_back_to_the_tcx_rule(self):
+        self.teams.write({"inbox_auto_assign": False})
+        self.marc.user_id = self.agent_a  # the 3CX rule: the contact's salesperson
+        call = self.report("Missed", "+32486112233")
+        self.assertEqual(self.assert_one_task(call).user_id, self.agent_a)
+        self.assertEqual(call.inbox_ticket_id.user_id, self.agent_a, "and the ticket is theirs")
+
+    def test_fallback_agent_outside_the_helpdesk_gets_no_ticket_task(self):
+        self.teams.write({"inbox_auto_assign": False})
+        phone_only = new_test_user(
+            self.env, login="tcx-only", name="Tom Phone", groups="tcx_click2dial.group_tcx_agent"
+        )
+        self.marc.user_id = phone_only
+        call = self.report("Missed", "+32486112233")
+        self.assertEqual(call.callback_state, "todo")
+        self.assertFalse(call.callback_user_id, "a ticket they could not open: not theirs")
+        self.assertFalse(call.inbox_ticket_id.user_id, "the ticket waits in its team")
+        self.assertFalse(self.callback_tasks(call.inbox_ticket_id) | self.callback_tasks(call))
+
+    def test_reassigning_the_ticket_moves_its_callback(self):
+        call = self.report("Missed", "+32486112233")
+        ticket = call.inbox_ticket_id
+        other = (self.agent_a | self.agent_b) - ticket.user_id
+        ticket.with_user(self.lead).write({"user_id": other.id})
+        self.assertEqual(self.assert_one_task(call).user_id, other)
+        back = (self.agent_a | self.agent_b) - other
+        call.with_user(other).write({"callback_user_id": back.id})
+        self.assertEqual(ticket.user_id, back, "and back")
+        self.assert_one_task(call)
+
+    def test_logging_the_callback_closes_it_everywhere(self):
+        call = self.report("Missed", "+32486112233")
+        ticket = call.inbox_ticket_id
+        self.assert_one_task(call)
+        self.report("Outbound", "+32486112233", start=fields.Datetime.now() - timedelta(minutes=1))
+        self.assertEqual(call.callback_state, "done")
+        self.assertFalse(self.callback_tasks(ticket), "the ticket's callback task is done")
+        self.assertFalse(call._tcx_callback_activities())
+        self.assertTrue(ticket.inbox_open, "the conversation itself stays open")
+
+    def test_closing_the_ticket_closes_the_callback(self):
+        call = self.report("Missed", "+32486112233")
+        ticket = call.inbox_ticket_id
+        self.assert_one_task(call)
+        closed = self.env["helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
+        ticket.with_user(ticket.user_id).write({"stage_id": closed.id})
+        self.assertEqual(call.callback_state, "done")
+        self.assertFalse(self.callback_tasks(ticket))
+        self.assertFalse(call._tcx_callback_activities())
+
+    def test_task_done_on_the_ticket_closes_the_call(self):
+        call = self.report("Missed", "+32486112233")
+        task = self.assert_one_task(call)
+        task.with_user(task.user_id).action_feedback(feedback="Reached by e-mail.")
+        self.assertEqual(call.callback_state, "done")
+        self.assertTrue(call.inbox_ticket_id.inbox_open)

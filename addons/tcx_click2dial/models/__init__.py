@@ -4,5 +4,9 @@ from . import res_users
 from . import tcx_pbx
 from . import tcx_queue
 from . import tcx_call
+from . import tcx_call_journal
+from . import tcx_call_click2dial
+from . import tcx_call_callback
 from . import res_partner
+from . import mail_activity
 from . import res_config_settings

@@ -6,6 +6,7 @@ import odoo.sql_db
 from odoo.tests import tagged
 
 from ..helpers.crm_template import API_KEY_HEADER, CREATE_PATH, LOOKUP_PATH, REPORT_PATH
+from ..models.tcx_call_callback import TcxCall as TcxCallCallback
 from .common import AGENT_EXT, API_KEY, CallSpec, TcxHttpCase, ThreeCXDriver
 from .test_lookup import BE_FORMATS, FR_FORMATS
 
@@ -139,13 +140,20 @@ class TestThreeCXEndpoints(TcxHttpCase):
         self.assertEqual(run.status, 201, run.answer)
         missed = self.env["tcx.call"].browse(run.answer["call_id"])
         self.assertEqual((missed.status, missed.callback_state), ("missed", "todo"))
-        self.assertEqual(missed.activity_ids.user_id, self.agent2, "the WEB queue's callback agent")
+        self.assertEqual(
+            TcxCallCallback._tcx_callback_assignee(missed), self.agent2, "the WEB queue's agent"
+        )
+        task = missed._tcx_callback_activities()
+        self.assertEqual(task.user_id, missed.callback_user_id, "one task, one person")
+        # the one rule's pick depends on the modules installed (the inbox: the ticket's owner)
+        missed.callback_user_id = self.agent2
+        self.assertEqual(task.user_id, self.agent2, "the task follows its callback")
         answer = missed.with_user(self.agent2).action_call_back()
         self.assertEqual(answer["params"]["type"], "success")
         self.assertEqual(self.sim.calls[-1]["dn"], "202")
         self.assertEqual(self.sim.calls[-1]["destination"], "+33687654321")
         self.assertEqual(missed.callback_state, "done")
-        self.assertFalse(missed.activity_ids)
+        self.assertFalse(missed._tcx_callback_activities())
         self.assertAlmostEqual(missed.callback_delay, 0.5, delta=0.1)
         # 3CX then reports the callback itself: it completes the click-to-dial call
         callback = missed.callback_ids

@@ -6,6 +6,7 @@ from odoo import fields
 from odoo.tests import tagged
 
 from ..helpers.call_report import ReportError
+from ..models.tcx_call_callback import TcxCall as TcxCallCallback
 from .common import AGENT2_EXT, AGENT_EXT, TcxCase
 
 START = datetime(2026, 11, 20, 9, 15, 0)
@@ -44,8 +45,40 @@ class TestCallJournal(TcxCase):
         return self.report(**body)
 
     def callback_activities(self, call):
+        """The open *Call back* tasks of ``call``, wherever they live (the call, or the record
+        another installed module gives it, e.g. the inbox's ticket)."""
+        return call._tcx_callback_activities()
+
+    def tcx_rule(self, call):
+        """What tcx_click2dial's own rule picks (other modules may extend the one rule)."""
+        return TcxCallCallback._tcx_callback_assignee(call)
+
+    def assert_one_callback_task(self, call, reassigned=False):
+        """Exactly one open *Call back* task for ``call`` (on the call and on whatever holds
+        its task together), assigned to the user the one rule picked (or the callback was
+        given to since); returns it."""
         kind = self.env.ref("tcx_click2dial.mail_activity_type_tcx_callback")
-        return call.activity_ids.filtered(lambda activity: activity.activity_type_id == kind)
+        holder = call._tcx_callback_holder()
+        tasks = self.env["mail.activity"].search(
+            [
+                ("activity_type_id", "=", kind.id),
+                "|",
+                "&",
+                ("res_model", "=", "tcx.call"),
+                ("res_id", "=", call.id),
+                "&",
+                ("res_model", "=", holder._name),
+                ("res_id", "=", holder.id),
+            ]
+        )
+        self.assertEqual(len(tasks), 1, "one missed call, one callback task")
+        self.assertEqual(tasks, self.callback_activities(call))
+        self.assertEqual(call.callback_state, "todo")
+        self.assertTrue(call.callback_user_id)
+        self.assertEqual(tasks.user_id, call.callback_user_id, "one task, one person")
+        if not reassigned:
+            self.assertEqual(call.callback_user_id, call._tcx_callback_assignee(), "the one rule")
+        return tasks
 
     def test_report_is_journaled_on_contact_and_user(self):
         outcome, call = self.inbound("0476/98.76.54")
@@ -129,10 +162,8 @@ class TestCallJournal(TcxCase):
 
     def test_missed_call_schedules_callback_for_the_agent_it_rang(self):
         _o, call = self.missed(Agent=AGENT_EXT)
-        self.assertEqual(call.callback_state, "todo")
-        self.assertEqual(call.callback_user_id, self.agent)
-        activity = self.callback_activities(call)
-        self.assertEqual(activity.user_id, self.agent)
+        self.assertEqual(self.tcx_rule(call), self.agent)
+        activity = self.assert_one_callback_task(call)
         self.assertEqual(activity.date_deadline, fields.Date.context_today(call))
         self.assertIn("Call back Salons Lejeune SA, Julie Lejeune", activity.summary)
         self.assertIn("Missed call from +32 476 98 76 54", self.julie.message_ids[:1].body)
@@ -140,23 +171,28 @@ class TestCallJournal(TcxCase):
     def test_queue_call_missed_by_everybody_goes_to_the_queue(self):
         _o, call = self.missed("+33687654321", QueueExtension="880")
         self.assertEqual(call.queue_id, self.queue)
-        self.assertEqual(self.callback_activities(call).user_id, self.agent2)
+        self.assertEqual(self.tcx_rule(call), self.agent2)
+        self.assert_one_callback_task(call)
 
     def test_fallbacks_salesperson_then_pbx_default(self):
         self.camille.user_id = self.agent
         _o, call = self.missed("+33687654321")
-        self.assertEqual(call.callback_user_id, self.agent, "the contact's salesperson")
+        self.assertEqual(self.tcx_rule(call), self.agent, "the contact's salesperson")
+        self.assert_one_callback_task(call)
         self.pbx.callback_user_id = self.agent2
-        _o, unknown = self.missed("+3281223344")
-        self.assertEqual(unknown.callback_user_id, self.agent2, "the PBX's default callback agent")
+        _o, unknown = self.missed("+3281987601")  # no pending callback (the demo has +3281223344)
+        self.assertEqual(self.tcx_rule(unknown), self.agent2, "the PBX's default callback agent")
+        self.assert_one_callback_task(unknown)
 
     def test_repeated_missed_calls_share_one_callback(self):
         _o, first = self.missed(Agent=AGENT_EXT)
         _o, second = self.missed(Agent=AGENT_EXT, start=START + timedelta(minutes=5))
         self.assertEqual(second.callback_state, "todo")
-        self.assertFalse(self.callback_activities(second))
-        self.assertEqual(len(self.callback_activities(first)), 1)
-        self.assertIn("called again", first.message_ids[:1].body)
+        task = self.assert_one_callback_task(first)
+        self.assertEqual(second._tcx_callback_task(), task, "the same task covers both")
+        self.assertEqual(second.callback_user_id, task.user_id)
+        holder = first._tcx_callback_holder()
+        self.assertIn("called again", holder.message_ids[:1].body)
 
     def test_callback_from_missed_call_closes_the_activity(self):
         _o, missed = self.missed(Agent=AGENT_EXT)
@@ -169,10 +205,11 @@ class TestCallJournal(TcxCase):
         callback = missed.callback_ids
         self.assertEqual(callback.user_id, self.agent)
         self.assertGreater(missed.callback_delay, 0)
+        holder = missed._tcx_callback_holder()
         done = self.env["mail.message"].search(
             [
-                ("model", "=", "tcx.call"),
-                ("res_id", "=", missed.id),
+                ("model", "=", holder._name),
+                ("res_id", "=", holder.id),
                 ("body", "ilike", "Called back by"),
             ]
         )
@@ -203,6 +240,45 @@ class TestCallJournal(TcxCase):
         )
         self.assertEqual(missed.callback_state, "done")
         self.assertAlmostEqual(missed.callback_delay, 2.0)
+        self.assertFalse(self.callback_activities(missed), "closed everywhere")
+
+    def test_reassigned_callback_takes_its_task_along(self):
+        _o, missed = self.missed(Agent=AGENT_EXT)
+        self.assert_one_callback_task(missed)
+        missed.with_user(missed.callback_user_id).write({"callback_user_id": self.agent2.id})
+        self.assertEqual(self.assert_one_callback_task(missed, reassigned=True).user_id, self.agent2)
+
+    def test_task_done_by_hand_closes_the_calls_it_stands_for(self):
+        _o, missed = self.missed(Agent=AGENT_EXT)
+        _o, again = self.missed(Agent=AGENT_EXT, start=START + timedelta(minutes=5))
+        task = self.assert_one_callback_task(missed)
+        task.with_user(task.user_id).action_feedback(feedback="Reached on her mobile.")
+        self.assertEqual((missed | again).mapped("callback_state"), ["done", "done"])
+        self.assertFalse(self.callback_activities(missed) | self.callback_activities(again))
+        _o, later = self.missed(Agent=AGENT_EXT, start=START + timedelta(hours=3))
+        self.assert_one_callback_task(later)
+
+    def test_each_missed_call_has_one_task_for_the_one_rule(self):
+        cases = [
+            {"Agent": AGENT_EXT},
+            {"number": "+33687654321", "QueueExtension": "880"},
+            {"number": "+3281987602", "start": START + timedelta(minutes=1)},  # nobody known
+        ]
+        tasks, assigned = self.env["mail.activity"], 0
+        for case in cases:
+            _o, call = self.missed(**case)
+            if call._tcx_callback_assignee():
+                assigned += 1
+                tasks |= self.assert_one_callback_task(call)
+            else:
+                self.assertEqual(call.callback_state, "todo")
+                self.assertFalse(call.callback_user_id)
+                self.assertFalse(call._tcx_callback_task(), "nobody to assign: no task")
+        self.pbx.callback_user_id = self.agent2
+        _o, call = self.missed("+3281987603", start=START + timedelta(minutes=2))
+        tasks |= self.assert_one_callback_task(call)
+        self.assertGreaterEqual(assigned, 2)
+        self.assertEqual(len(tasks), assigned + 1, "a task per caller, none shared")
 
     def test_report_completes_the_click_to_dial_call(self):
         answer = self.dial("0476 98 76 54", record=self.julie)

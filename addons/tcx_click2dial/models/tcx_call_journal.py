@@ -1,0 +1,191 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+import psycopg2
+from markupsafe import Markup, escape
+
+from odoo import SUPERUSER_ID, api, models
+from odoo.addons.suite_phone.tools import phone_number
+from odoo.tools import mute_logger
+
+from ..helpers import numbers
+from ..helpers.call_report import dedup_key, parse_call_report
+from .tcx_call import WITHHELD_NUMBER, _duration_text
+
+# A click-to-dial request and the 3CX report of that call are the same call when the report
+# starts at most this long after (or slightly before, clocks drift) the request.
+MERGE_WINDOW = timedelta(minutes=10)
+MERGE_SKEW = timedelta(minutes=2)
+
+
+class TcxCall(models.Model):
+    """Journaling 3CX call reports (ReportCall): one call per report, on the contact's chatter."""
+
+    _inherit = "tcx.call"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.model
+    def _tcx_log_report(self, payload, pbx_info):
+        """Journal one ReportCall body; returns ``(outcome, call)``, outcome being
+        ``created``, ``updated`` (a click-to-dial call completed) or ``duplicate``.
+
+        ``pbx_info`` is :meth:`tcx.pbx._tcx_authenticate`'s answer. Raises ReportError.
+        Must run as superuser: 3CX is not an Odoo user.
+        """
+        report = parse_call_report(payload)
+        region = pbx_info.get("region") or phone_number.DEFAULT_REGION
+        company_id = pbx_info["company_id"]
+        e164 = phone_number.to_e164(report.number, region) if report.number else None
+        key = dedup_key(self._tcx_number_key(report, region), report.agent, report.start)
+        existing = self.search([("dedup_key", "=", key)], limit=1)
+        if existing:
+            return "duplicate", existing
+
+        user = self.env["res.users"]._tcx_find_agent(report.agent, report.agent_email)
+        queue = self.env["tcx.queue"]
+        if report.queue:
+            queue = queue.search(
+                [("extension", "=", report.queue), ("company_id", "=", company_id)], limit=1
+            )
+        partner = self.env["res.partner"]
+        if report.entity_id:  # our contact id, from the lookup 3CX ran when the call started
+            partner = (
+                partner.browse(report.entity_id)
+                .exists()
+                .filtered(lambda p: p.active and p.company_id.id in (False, company_id))
+            )
+        if not partner and e164:
+            best = partner._tcx_lookup(e164, region, company_id)[1]
+            partner = partner.browse(best[0]["id"]) if best else partner
+        vals = {
+            "direction": report.direction,
+            "status": report.status,
+            "source": "report",
+            "call_type": report.call_type,
+            "number": report.number or WITHHELD_NUMBER,
+            "number_e164": e164 or False,
+            "contact_name": report.name or False,
+            "partner_id": partner.id or False,
+            "user_id": user.id or False,
+            "extension": report.agent or False,
+            "agent_email": report.agent_email or False,
+            "queue_extension": report.queue or False,
+            "queue_id": queue.id or False,
+            "start_date": report.start,
+            "answer_date": report.answer or False,
+            "end_date": report.end or False,
+            "duration": report.duration,
+            "dedup_key": key,
+            "company_id": company_id,
+        }
+        outcome = "created"
+        requested = self._tcx_requested_call(report, e164, user, company_id)
+        try:
+            # a duplicate sent twice at once fails on the unique key: expected, not an error
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                if requested:
+                    vals.pop("source")
+                    vals["partner_id"] = requested.partner_id.id or vals["partner_id"]
+                    requested.write(vals)
+                    call, outcome = requested, "updated"
+                else:
+                    call = self.create(vals)
+                self.env.flush_all()
+        except psycopg2.errors.UniqueViolation:
+            # the same report arrived twice at once: the other request journaled it
+            return "duplicate", self.search([("dedup_key", "=", key)], limit=1)
+        call._on_call_logged()
+        return outcome, call
+
+    @api.model
+    def _tcx_number_key(self, report, region):
+        """What identifies the caller of ``report``: E.164, else its digits ("" if withheld).
+
+        The endpoint locks on it, so that reports of one number are journaled one at a time.
+        """
+        if not report.number:
+            return ""
+        return phone_number.to_e164(report.number, region) or numbers.digits_key(report.number)
+
+    @api.model
+    def _tcx_requested_call(self, report, e164, user, company_id):
+        """The click-to-dial call this outbound report completes, if any."""
+        if report.direction != "outbound" or not e164:
+            return self.browse()
+        domain = [
+            ("status", "=", "requested"),
+            ("dedup_key", "=", False),
+            ("number_e164", "=", e164),
+            ("company_id", "=", company_id),
+            ("start_date", ">=", report.start - MERGE_WINDOW),
+            ("start_date", "<=", report.start + MERGE_SKEW),
+        ]
+        if user:
+            domain.append(("user_id", "=", user.id))
+        elif report.agent:
+            domain.append(("extension", "=", report.agent))
+        else:
+            return self.browse()
+        return self.search(domain, order="start_date desc", limit=1)
+
+    def _on_call_logged(self):
+        """Hook: a 3CX report journaled this call (created, or completed a click-to-dial one).
+
+        Posts the call on the contact's chatter, schedules the callback of a missed inbound
+        call, closes the callbacks an outbound call answers. Runs as superuser. Other
+        modules extend it (e.g. the omnichannel inbox turns missed calls into tickets).
+        """
+        for call in self:
+            call._tcx_post_on_partner()
+            if call.direction == "inbound":
+                call._tcx_schedule_callback()
+            elif call.status in ("answered", "unanswered"):
+                call._tcx_close_callbacks()
+
+    def _tcx_post_on_partner(self):
+        self.ensure_one()
+        if not self.partner_id:
+            return
+        lang = self.user_id.lang or self.partner_id.lang or self.env.lang
+        call = self.with_context(lang=lang)
+        agent = (
+            call.user_id.name
+            or (call.extension and call.env._("extension %(ext)s", ext=call.extension))
+            or ""
+        )
+        number = phone_number.pretty(call.number_e164) or call.number
+        duration = _duration_text(call.duration)
+        if call.direction == "inbound" and call.status == "answered":
+            text = call.env._(
+                "Inbound call from %(number)s, answered by %(agent)s (%(duration)s).",
+                number=number,
+                agent=agent or call.env._("an agent"),
+                duration=duration,
+            )
+        elif call.direction == "inbound":
+            text = call.env._("Missed call from %(number)s.", number=number)
+        elif call.status == "answered":
+            text = call.env._(
+                "Outbound call to %(number)s by %(agent)s (%(duration)s).",
+                number=number,
+                agent=agent or call.env._("an agent"),
+                duration=duration,
+            )
+        else:
+            text = call.env._(
+                "Outbound call to %(number)s by %(agent)s: no answer.",
+                number=number,
+                agent=agent or call.env._("an agent"),
+            )
+        link = Markup('<a href="#" data-oe-model="tcx.call" data-oe-id="%s">%s</a>') % (
+            call.id,
+            call.env._("call"),
+        )
+        author = call.user_id.partner_id or self.env.ref("base.partner_root")
+        # sudo: a server-written note (3CX reports run as OdooBot already) on the contact
+        call.partner_id.with_user(SUPERUSER_ID).message_post(
+            body=Markup("%s (%s)") % (escape(text), link),
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+            author_id=author.id,
+        )
