@@ -9,6 +9,8 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import HttpCase, TransactionCase, tagged
 
+from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+
 from .common import EMAIL, InboxCase
 
 
@@ -76,7 +78,8 @@ class TestServerTextsInTheReadersLanguage(InboxCase):
         self.assertEqual(contact.lang, "fr_BE")
 
     def test_acknowledgement_in_the_sm_language_of_a_known_customer(self):
-        self.julie.write({"sm_id": "C-TEST-NL", "lang": "nl_BE"})
+        with sm_sync_writes():  # Julie as the sync makes an SM customer
+            self.julie.write({"sm_id": "C-TEST-NL", "lang": "nl_BE"})
         ticket = self.email("Levering", sender="julie.lambert@client.test")
         ack = ticket.message_ids.filtered(lambda m: m.message_type == "auto_comment")
         self.assertEqual(ticket.inbox_reply_lang, "nl_BE")
