@@ -20,6 +20,7 @@
     "data": [
         "security/inbox_security.xml",
         "security/ir.model.access.csv",
+        "security/inbox_order_rules.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/resource_calendar_data.xml",
         "data/mail_template_data.xml",

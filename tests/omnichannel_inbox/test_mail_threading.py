@@ -119,6 +119,11 @@ def test_thread_index_never_raises(text):
         ({"Return-Path": "<>"}, True),
         ({"Return-Path": "< >"}, True),
         ({"Return-Path": "<julie@example.net>"}, False),
+        ({"X-Autoreply": "yes"}, True),
+        ({"X-Autoreply": ""}, True),
+        ({"X-Autorespond": "yes"}, True),
+        ({"X-Autorespond": "Vacation message"}, True),
+        ({"X-Autoreply": "no"}, False),
         ({}, False),
     ],
 )
@@ -129,7 +134,14 @@ def test_auto_reply_reason(headers, automatic):
     assert bool(auto_reply_reason(message)) is automatic
 
 
-HEADER_NAMES = ["Auto-Submitted", "Precedence", "Return-Path", "X-Auto-Response-Suppress"]
+HEADER_NAMES = [
+    "Auto-Submitted",
+    "Precedence",
+    "Return-Path",
+    "X-Auto-Response-Suppress",
+    "X-Autoreply",
+    "X-Autorespond",
+]
 
 
 @given(st.dictionaries(st.sampled_from(HEADER_NAMES), st.text(max_size=80)))

@@ -23,6 +23,8 @@ CLOSED = "v2.conversation.closed"
 MAX_BODY = 64 * 1024
 MAX_DEPTH = 32  # the documented body is 2 levels deep; deeper JSON is refused before decoding
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}\Z")
+# lone surrogates: JSON allows "\ud800", yet no UTF-8 encoder nor PostgreSQL stores it
+SURROGATES = re.compile("[\\ud800-\\udfff]")
 
 CONVERSATION_QUERY = """
 query InboxConversation($id: UUID!, $first: Int, $after: String) {
@@ -122,12 +124,18 @@ def _json_depth(text):
     return deepest
 
 
+def _unstorable(text):
+    """True when ``text`` holds a NUL or a lone surrogate (``"\\ud800"`` is valid JSON):
+    PostgreSQL and UTF-8 encoders refuse both."""
+    return "\x00" in text or SURROGATES.search(text) is not None
+
+
 def _has_nul(value):
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if "\x00" in item:
+            if _unstorable(item):
                 return True
         elif isinstance(item, dict):
             stack.extend(item.keys())
@@ -157,7 +165,7 @@ def decode_body(raw):
     except (ValueError, RecursionError) as exc:
         raise PayloadError("the body is not JSON") from exc
     if _has_nul(body):
-        raise PayloadError("the body contains a NUL character")
+        raise PayloadError("the body contains a NUL character or a lone surrogate")
     return body
 
 
@@ -269,8 +277,14 @@ class Transcript:
         return "\n".join(m.text for m in self.messages if m.author == "visitor" and m.text)
 
 
+def clean_text(value):
+    """``value`` without NUL characters and with lone surrogates replaced (U+FFFD): the
+    GraphQL answers are stored as they come."""
+    return SURROGATES.sub("\ufffd", value.replace("\x00", ""))
+
+
 def _str(value, limit=255):
-    return value.strip()[:limit] if isinstance(value, str) else ""
+    return clean_text(value).strip()[:limit] if isinstance(value, str) else ""
 
 
 AUTHOR_TYPES = {"Visitor": "visitor", "User": "operator", "Bot": "bot", "System": "system"}
@@ -309,7 +323,9 @@ def parse_conversation(conversation):
     for item in conversation.get("customData") or ():
         if isinstance(item, dict) and isinstance(item.get("key"), str):
             value = item.get("value")
-            custom[item["key"][:64]] = value if isinstance(value, str) else str(value)
+            custom[clean_text(item["key"][:64])] = clean_text(
+                value if isinstance(value, str) else str(value)
+            )
     messages, _page = parse_messages(conversation.get("messages"))
     project = conversation.get("project") if isinstance(conversation.get("project"), dict) else {}
     return Transcript(

@@ -96,6 +96,8 @@ def make_thread_index(root_bytes, depth=0, child=b"\x00\x00\x00\x00\x01"):
 # RFC 3834 and the headers mail servers really send on automatic mail (out-of-office,
 # vacation, mailing lists, bulk): never answered, never a customer request.
 _AUTO_PRECEDENCE = ("bulk", "junk", "list")
+# vacation responders (Zimbra, Exchange, cPanel...): present means automatic, even empty
+_AUTO_FLAG_HEADERS = ("X-Autoreply", "X-Autorespond")
 
 
 def auto_reply_reason(headers):
@@ -112,6 +114,10 @@ def auto_reply_reason(headers):
     suppress = value("X-Auto-Response-Suppress")
     if suppress and suppress.lower() != "none":
         return f"X-Auto-Response-Suppress: {suppress[:64]}"
+    for name in _AUTO_FLAG_HEADERS:
+        flag = value(name)
+        if headers.get(name) is not None and flag.lower() not in ("no", "false", "0"):
+            return f"{name}: {flag[:64]}".rstrip(": ")
     precedence = value("Precedence").lower()
     if precedence in _AUTO_PRECEDENCE:
         return f"Precedence: {precedence}"

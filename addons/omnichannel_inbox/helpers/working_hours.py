@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 UTC = timezone.utc
 MAX_DAYS = 800  # a target that needs more than two years of working time is a mistake
+# the last moment a deadline may be: later ones (a caller's year 9999) are clamped to it
+LATEST = datetime(9999, 12, 30)
 
 
 @dataclass(frozen=True)
@@ -111,16 +113,30 @@ def _iter_windows(start, slots, tz, leaves):
     raise ValueError("no working time within two years")
 
 
+def add_clock_minutes(start, minutes):
+    """``start`` plus ``minutes`` of clock time, at most :data:`LATEST` (no overflow)."""
+    if start >= LATEST:
+        return start
+    minutes = max(0.0, float(minutes or 0))
+    if minutes >= (LATEST - start).total_seconds() / 60.0:
+        return LATEST
+    return start + timedelta(minutes=minutes)
+
+
 def add_working_minutes(start, minutes, slots, tz="UTC", leaves=()):
-    """The moment ``minutes`` working minutes after ``start`` (naive UTC)."""
+    """The moment ``minutes`` working minutes after ``start`` (naive UTC), at most
+    :data:`LATEST`: the calendar ends in year 9999."""
     remaining = timedelta(minutes=max(0.0, float(minutes or 0)))
     if not remaining:
         return start
-    for window_start, window_end in _iter_windows(start, slots, tz, leaves):
-        span = window_end - window_start
-        if span >= remaining:
-            return window_start + remaining
-        remaining -= span
+    try:
+        for window_start, window_end in _iter_windows(start, slots, tz, leaves):
+            span = window_end - window_start
+            if span >= remaining:
+                return min(window_start + remaining, LATEST)
+            remaining -= span
+    except OverflowError:
+        return max(start, LATEST)
     raise ValueError("no working time")  # pragma: no cover (the iterator raises first)
 
 
@@ -129,10 +145,13 @@ def working_minutes_between(start, end, slots, tz="UTC", leaves=()):
     if end <= start:
         return 0.0
     total = timedelta(0)
-    for window_start, window_end in _iter_windows(start, slots, tz, leaves):
-        if window_start >= end:
-            break
-        total += min(window_end, end) - window_start
+    try:
+        for window_start, window_end in _iter_windows(start, slots, tz, leaves):
+            if window_start >= end:
+                break
+            total += min(window_end, end) - window_start
+    except OverflowError:
+        pass  # the calendar ends in year 9999: no working time after it
     return total.total_seconds() / 60.0
 
 
@@ -140,11 +159,14 @@ def is_working_time(moment, slots, tz="UTC", leaves=()):
     """True when ``moment`` (naive UTC) falls inside a working window."""
     zone = _zone(tz)
     by_day = normalize_slots(slots)
-    local_day = moment.replace(tzinfo=UTC).astimezone(zone).date()
-    for day in (local_day - timedelta(days=1), local_day):
-        for window_start, window_end in windows(day, by_day, zone, leaves):
-            if window_start <= moment < window_end:
-                return True
+    try:
+        local_day = moment.replace(tzinfo=UTC).astimezone(zone).date()
+        for day in (local_day - timedelta(days=1), local_day):
+            for window_start, window_end in windows(day, by_day, zone, leaves):
+                if window_start <= moment < window_end:
+                    return True
+    except OverflowError:
+        return False  # the calendar ends in year 9999
     return False
 
 

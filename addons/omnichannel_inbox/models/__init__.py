@@ -24,3 +24,5 @@ from . import res_config_settings
 from . import inbox_dashboard
 from . import inbox_demo
 from . import discuss_channel
+from . import helpdesk_ticket_gateway_guard
+from . import helpdesk_ticket_field_guard

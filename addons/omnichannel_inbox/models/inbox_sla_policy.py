@@ -7,7 +7,11 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..helpers import sla as sla_rules
-from ..helpers.working_hours import add_working_minutes, slots_from_attendances
+from ..helpers.working_hours import (
+    add_clock_minutes,
+    add_working_minutes,
+    slots_from_attendances,
+)
 
 _logger = logging.getLogger(__name__)
 ESCALATION_ACTIVITY = "omnichannel_inbox.mail_activity_type_sla_escalation"
@@ -104,7 +108,7 @@ class InboxSlaPolicy(models.Model):
             target = self.target * (calendar.hours_per_day or 8.0) * 60.0
         at_risk = sla_rules.at_risk_minutes(target, self.at_risk_ratio)
         if not self.use_working_hours or not calendar:
-            return start + timedelta(minutes=target), start + timedelta(minutes=at_risk)
+            return add_clock_minutes(start, target), add_clock_minutes(start, at_risk)
         slots, tz, leaves = self._inbox_calendar_data(calendar, start)
         try:
             return (
@@ -113,7 +117,7 @@ class InboxSlaPolicy(models.Model):
             )
         except ValueError:
             _logger.warning("calendar %s has no working hours: SLA on the clock", calendar.id)
-            return start + timedelta(minutes=target), start + timedelta(minutes=at_risk)
+            return add_clock_minutes(start, target), add_clock_minutes(start, at_risk)
 
     @api.model
     def _inbox_calendar_data(self, calendar, start):

@@ -162,6 +162,7 @@ class TestSecurityInbox(SecurityMixin, InboxCase):
     def test_orders_of_tickets_are_readable_by_agents_other_orders_are_not(self):
         own = self.users["agent_own"]
         self.ticket_a.inbox_order_ids = self.order
+        self.ticket_a.user_id = own  # orders of the tickets the agent sees (their own here)
         Order = self.env["sale.order"].with_user(own)
         self.assertEqual(Order.search([("id", "in", (self.order | self.order_gan).ids)]),
                          self.order)  # fmt: skip
