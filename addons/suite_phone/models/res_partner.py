@@ -73,6 +73,7 @@ class ResPartner(models.Model):
             partner.phone_unverified = phone.flagged or mobile.flagged
 
     @api.depends("phone", "mobile", "country_id", "parent_id.country_id")
+    @api.depends_context("lang")
     def _compute_phone_check_reason(self):
         # not stored: the text follows the reader's language
         texts = {
