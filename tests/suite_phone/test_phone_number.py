@@ -30,8 +30,10 @@ def test_typed_forms(form):
         assert number.reason in REASONS and not number.valid and not number.possible
     else:
         assert number.valid is form.valid and number.possible
-        assert number.flagged is (not form.valid)
+        assert number.flagged is form.flagged
         assert (number.reason == "outside_known_ranges") is (not form.valid)
+        if form.valid:
+            assert number.reason == form.reason
 
 
 def test_the_table_covers_what_the_issue_asks():
@@ -146,11 +148,44 @@ def test_unicode_separators_and_digits():
 def test_country_fallbacks_only_between_belgium_and_france():
     assert to_e164("06 12 34 56 78", "BE") == "+33612345678"
     assert to_e164("081 22 33 44", "FR") == "+3281223344"
+    assert normalize_phone("081 22 33 44", "FR").reason == "read_as_BE"
     number = normalize_phone("06 70 12 34 56", "NL")
     assert (number.e164, number.valid) == ("+31670123456", False)
     assert to_e164("06 12 34 56 78", "LU") is None  # never read as a Luxembourg number
     assert to_e164("0475 12 34 56", None) == "+32475123456"
     assert to_e164("0475 12 34 56", 12) == "+32475123456"
+
+
+def test_number_read_through_a_fallback_region_is_flagged():
+    """The breaker's example: invalid in Belgium, valid in France, on a Belgian contact."""
+    number = normalize_phone("02 54 01 22 33", "BE")
+    assert (number.e164, number.valid, number.region) == ("+33254012233", True, "FR")
+    assert number.flagged and number.reason == "read_as_FR"
+    assert number.reason_text == "read as a French number: check it"
+    # a French mobile is the common real case: read, not flagged
+    mobile = normalize_phone("06 12 34 56 78 poste 3", "BE")
+    assert (mobile.e164, mobile.extension, mobile.flagged) == ("+33612345678", "3", False)
+    # the contact's own region, or an international form, is never a guess
+    for typed, region in (("02 54 01 22 33", "FR"), ("+33 2 54 01 22 33", "BE")):
+        assert not normalize_phone(typed, region).flagged, typed
+    assert set(REASONS) >= {"read_as_FR", "read_as_BE", "read_as_other_region"}
+
+
+@given(
+    st.builds(
+        lambda d, rest: f"+33{d}{rest}",
+        st.sampled_from("12345"),
+        st.text(DIGITS, min_size=8, max_size=8),
+    )
+)
+def test_french_landlines_on_a_belgian_contact_are_flagged(e164):
+    number = phonenumbers.parse(e164)
+    assume(phonenumbers.is_valid_number(number))
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    read = normalize_phone(national, "BE")
+    if read.e164 == e164:  # a number valid in Belgium too is read as Belgian, not a guess
+        assert read.flagged and read.reason == "read_as_FR"
+    assert normalize_phone(national, "FR") == normalize_phone(e164, "FR")
 
 
 # --- every spelling of random numbers ---------------------------------------------------

@@ -14,6 +14,7 @@ from odoo.addons.tcx_click2dial.helpers.call_report import (
     parse_call_report,
     parse_datetime,
     parse_duration,
+    text_problem,
 )
 
 START = "2026-11-20T09:15:00Z"
@@ -180,6 +181,23 @@ def test_duration_from_times_and_start_from_end():
         ({"CallEndTimeUTC": "2026-11-20T09:00:00Z"}, "CallEndTimeUTC"),
         ({"CallEstablishedTimeUTC": "2026-11-20T09:00:00Z"}, "CallEstablishedTimeUTC"),
         ({"Name": "x" * 300}, "Name"),
+        # lone surrogates are valid JSON escapes but no text PostgreSQL can store
+        ({"Name": "\ud800"}, "Name"),
+        ({"Name": "Julie \udfff Lambert"}, "Name"),
+        ({"Number": "+32475123456\ud800"}, "Number"),
+        ({"Agent": "\udc00"}, "Agent"),
+        ({"AgentEmail": "a\ud800@example.com"}, "AgentEmail"),
+        ({"CallType": "Inbound\ud800"}, "CallType"),
+        ({"CallStartTimeUTC": "2026-11-20T09:15:00\ud800Z"}, "CallStartTimeUTC"),
+        # dates near datetime's limits overflow the merge window and SLA deadlines later
+        ({"CallType": "Outbound", "CallStartTimeUTC": "9999-12-31T23:59:30Z"}, "CallStartTimeUTC"),
+        ({"CallType": "Missed", "CallStartTimeUTC": "9999-12-31T23:59:00Z"}, "CallStartTimeUTC"),
+        ({"CallStartTimeUTC": "2101-01-01T00:00:00Z"}, "CallStartTimeUTC"),
+        ({"CallStartTimeUTC": "1969-12-31T23:59:59Z"}, "CallStartTimeUTC"),
+        ({"CallStartTimeUTC": "0002-01-01T00:00:00Z"}, "CallStartTimeUTC"),
+        ({"CallEndTimeUTC": "9999-12-31T23:59:59Z"}, "CallEndTimeUTC"),
+        ({"CallEstablishedTimeUTC": "9999-12-31T00:00:00Z"}, "CallEstablishedTimeUTC"),
+        ({"CallStartTimeUTC": "", "DateTime": "9999-12-31T23:59:00"}, "DateTime"),
     ],
 )
 def test_invalid_reports(change, field):
@@ -193,6 +211,23 @@ def test_not_an_object():
     with pytest.raises(ReportError) as caught:
         parse_call_report(["Inbound"])
     assert caught.value.field == "body"
+
+
+def test_dates_at_the_year_limits():
+    assert parse_datetime("1970-01-01T00:00:00Z") == dt.datetime(1970, 1, 1)
+    assert parse_datetime("2100-12-31T23:59:59Z") == dt.datetime(2100, 12, 31, 23, 59, 59)
+    # the limit is judged in UTC: 2101 in Tokyo is still 2100 in UTC
+    assert parse_datetime("2101-01-01T08:00:00+09:00") == dt.datetime(2100, 12, 31, 23)
+    for value in ("2101-01-01T00:00:00Z", "1970-01-01T01:00:00+02:00", "9999-12-31T23:59Z"):
+        with pytest.raises(ValueError):
+            parse_datetime(value)
+
+
+def test_text_problem():
+    assert text_problem("Julie Lambert ☎ 😀") is None
+    assert text_problem("\ud800")
+    assert text_problem("\udbff\udfff")  # a surrogate pair not joined is two lone ones
+    assert text_problem("a\x00b")
 
 
 # the machine is shared: judge the parser, not the generator's speed
@@ -212,18 +247,32 @@ KEYS = [
     "CallEndTimeUTC",
     "EntityId",
 ]
+# any code point, lone surrogates included (json.loads gives them for "\\ud800")
+TEXT = st.text(st.one_of(st.characters(), st.characters(categories=["Cs"])), max_size=40)
 JSON = st.recursive(
     st.none()
     | st.booleans()
     | st.integers()
     | st.floats()  # NaN and ±Infinity included: Python's json reads them
-    | st.text(),
+    | TEXT,
     lambda children: st.lists(children, max_size=4)
     | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=12,
 )
+EXTREME = st.one_of(
+    st.datetimes(min_value=dt.datetime(9999, 12, 24)),
+    st.datetimes(max_value=dt.datetime(1, 1, 8)),
+)
 DATES = st.one_of(
     st.datetimes().map(lambda d: d.isoformat()),
+    EXTREME.map(lambda d: d.isoformat() + "Z"),
+    st.builds(
+        lambda d, minutes: d.replace(
+            tzinfo=dt.timezone(dt.timedelta(minutes=minutes))
+        ).isoformat(),
+        EXTREME,
+        st.integers(min_value=-1439, max_value=1439),
+    ),
     st.builds(
         lambda d, minutes: d.replace(
             tzinfo=dt.timezone(dt.timedelta(minutes=minutes))
@@ -231,7 +280,7 @@ DATES = st.one_of(
         st.datetimes(),
         st.integers(min_value=-1439, max_value=1439),
     ),
-    st.text(max_size=40),
+    TEXT,
 )
 
 
@@ -240,7 +289,7 @@ DATES = st.one_of(
     st.fixed_dictionaries(
         {"CallType": st.sampled_from(["Inbound", "Outbound", "Missed", "Notanswered"])},
         optional={
-            "Number": st.one_of(st.text(max_size=70), st.sampled_from(["anonymous", ""]), JSON),
+            "Number": st.one_of(TEXT, st.sampled_from(["anonymous", ""]), JSON),
             "Duration": st.one_of(JSON, st.text(alphabet="0123456789:.,", max_size=30)),
             "CallStartTimeUTC": DATES,
             "CallEstablishedTimeUTC": DATES,
@@ -259,9 +308,13 @@ def test_fuzz_shaped_reports_give_a_report_or_a_report_error(payload):
     except ReportError as exc:
         assert exc.field and exc.reason
         return
-    assert report.start.tzinfo is None and 1 < report.start.year <= 9999
+    assert report.start.tzinfo is None and 1969 <= report.start.year <= 2100
+    for moment in (report.answer, report.end):
+        assert moment is None or 1970 <= moment.year <= 2100
     assert 0 <= report.duration <= 7 * 24 * 3600
-    assert "\x00" not in report.number + report.name
+    for text in (report.number, report.name, report.agent, report.agent_email, report.queue):
+        assert text_problem(text) is None
+        text.encode("utf-8")  # what psycopg does: must not raise
 
 
 @FUZZ
@@ -274,13 +327,21 @@ def test_fuzz_any_json_gives_a_report_or_a_report_error(payload):
 
 
 @FUZZ
-@given(st.one_of(st.text(max_size=80), JSON))
+@given(st.one_of(TEXT, DATES, JSON))
 def test_fuzz_datetime_and_duration_raise_only_value_error(value):
     for parse in (parse_datetime, parse_duration):
         try:
             parse(value)
         except ValueError:
             pass
+    try:
+        moment = parse_datetime(value)
+    except ValueError:
+        return
+    if moment is not None:
+        # what is done with a call's date later (merge window, SLA over a year) never overflows
+        assert 1970 <= moment.year <= 2100
+        moment + dt.timedelta(days=366) - dt.timedelta(days=366 * 2)
 
 
 @pytest.mark.parametrize(
@@ -325,7 +386,7 @@ def test_year_one_with_an_offset_is_no_time():
                 "Name",
             ]
         ),
-        st.one_of(st.text(max_size=40), st.integers(), st.none(), st.booleans()),
+        st.one_of(TEXT, DATES, st.integers(), st.none(), st.booleans()),
     )
 )
 def test_fuzz_only_report_errors(payload):

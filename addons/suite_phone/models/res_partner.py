@@ -51,8 +51,13 @@ class ResPartner(models.Model):
         compute="_compute_phone_e164",
         store=True,
         help="The phone or mobile has a possible length but is outside the number ranges "
-        "known for its country (a newly assigned block, or a typing error): it is still "
-        "used to recognise callers.",
+        "known for its country (a newly assigned block, or a typing error), or was read as "
+        "another country's number than the contact's: it is still used to recognise callers.",
+    )
+    phone_check_reason = fields.Char(
+        string="Why check the phone",
+        compute="_compute_phone_check_reason",
+        help="Why the phone or mobile is to check, in your language.",
     )
 
     @api.depends("phone", "mobile", "country_id", "parent_id.country_id")
@@ -66,6 +71,24 @@ class ResPartner(models.Model):
             partner.mobile_e164 = mobile.e164 or False
             partner.mobile_extension = (mobile.e164 and mobile.extension) or False
             partner.phone_unverified = phone.flagged or mobile.flagged
+
+    @api.depends("phone", "mobile", "country_id", "parent_id.country_id")
+    @api.depends_context("lang")
+    def _compute_phone_check_reason(self):
+        # not stored: the text follows the reader's language
+        texts = {
+            "outside_known_ranges": self.env._(
+                "This number is outside the ranges known for its country: check it."
+            ),
+            "read_as_FR": self.env._("Read as a French number: check it."),
+            "read_as_BE": self.env._("Read as a Belgian number: check it."),
+            "read_as_other_region": self.env._("Read as a number of another country: check it."),
+        }
+        for partner in self:
+            region = partner._phone_region()
+            numbers = (normalize_phone(value, region) for value in (partner.phone, partner.mobile))
+            reasons = [texts.get(n.reason, "") for n in numbers if n.flagged]
+            partner.phone_check_reason = " ".join(dict.fromkeys(filter(None, reasons))) or False
 
     def _phone_region(self):
         """ISO code national numbers are read in: the contact's country, its company's, BE."""

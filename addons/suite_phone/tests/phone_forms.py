@@ -16,6 +16,12 @@ class PhoneForm(NamedTuple):
     e164: str | None  # None: not a phone number
     extension: str | None = None
     valid: bool = True  # False: outside the known ranges, normalised and flagged
+    reason: str | None = None  # why a valid number is flagged (read in a fallback region)
+
+    @property
+    def flagged(self):
+        """True when the number is kept but someone should check it."""
+        return bool(self.e164) and (not self.valid or bool(self.reason))
 
 
 BXL, BXL2, LIEGE, NAMUR, GENT = (
@@ -79,6 +85,11 @@ PHONE_FORMS = (
     PhoneForm("06 12 34 56 78", "FR", FR_MOBILE),
     PhoneForm("+33 6 12 34 56 78", "FR", FR_MOBILE),
     PhoneForm("06 12 34 56 78", "BE", FR_MOBILE),  # a French mobile on a Belgian contact
+    # invalid in Belgium, read as French but flagged: likely a mistyped Brussels number
+    PhoneForm("02 54 01 22 33", "BE", "+33254012233", reason="read_as_FR"),
+    PhoneForm("01 42 68 53 00", "BE", PARIS, reason="read_as_FR"),
+    PhoneForm("081 22 33 44", "FR", NAMUR, reason="read_as_BE"),
+    PhoneForm("+33 2 54 01 22 33", "BE", "+33254012233"),  # typed internationally: sure
     PhoneForm("01 42 68 53 00 poste 117", "FR", PARIS, "117"),
     PhoneForm("tel:+33-1-42-68-53-00;ext=21", "FR", PARIS, "21"),
     PhoneForm("06 39 12 34 56", "FR", "+33639123456", valid=False),

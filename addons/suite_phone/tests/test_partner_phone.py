@@ -35,7 +35,8 @@ class TestPartnerPhone(TransactionCase):
                 extension = form.extension if form.e164 else None
                 self.assertEqual(partner.phone_extension or None, extension)
                 self.assertEqual(partner.mobile_extension or None, extension)
-                self.assertEqual(partner.phone_unverified, bool(form.e164) and not form.valid)
+                self.assertEqual(partner.phone_unverified, form.flagged)
+                self.assertEqual(bool(partner.phone_check_reason), form.flagged)
                 if form.e164:
                     self.assertEqual(partner.phone_sanitized, form.e164, "Odoo's SMS key agrees")
                     found = self.Partner.search(self.Partner._phone_domain(form.e164))
@@ -69,6 +70,37 @@ class TestPartnerPhone(TransactionCase):
         self.assertEqual((person.phone_e164, person.phone_extension), ("+3242234567", "8"))
         self.assertFalse(person.phone_unverified)
         self.assertEqual(person.copy().phone_e164, "+3242234567", "computed again on copy")
+
+    def test_number_read_as_another_country_is_flagged(self):
+        """The breaker's example: invalid in Belgium, read as French, flagged with a reason."""
+        be = self.country["BE"]
+        guess = self.Partner.create(
+            {"name": "BE tenDigit", "phone": "02 54 01 22 33", "country_id": be.id}
+        )
+        self.assertEqual(guess.phone_e164, "+33254012233", "still recognised when it calls")
+        self.assertTrue(guess.phone_unverified)
+        self.assertEqual(guess.phone_check_reason, "Read as a French number: check it.")
+        self.assertIn(guess, self.Partner.search([("phone_unverified", "=", True)]))
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.assertEqual(
+            guess.with_context(lang="fr_FR").phone_check_reason,
+            "Lu comme un numéro français : vérifiez-le.",
+        )
+        guess.phone = "+33 2 54 01 22 33"  # confirmed French: no longer a guess
+        self.assertFalse(guess.phone_unverified)
+        self.assertFalse(guess.phone_check_reason)
+        mobile = self.Partner.create(
+            {"name": "BE FR mobile", "mobile": "06 12 34 56 78", "country_id": be.id}
+        )
+        self.assertEqual(mobile.mobile_e164, "+33612345678")
+        self.assertFalse(mobile.phone_unverified, "a French mobile is the common real case")
+        stale = self.Partner.create(
+            {"name": "Block", "phone": "0400 12 34 56", "country_id": be.id}
+        )
+        self.assertEqual(
+            stale.phone_check_reason,
+            "This number is outside the ranges known for its country: check it.",
+        )
 
     def test_contact_made_from_a_number(self):
         vals = self.Partner._phone_field_vals

@@ -30,7 +30,12 @@ Accepted, for one Belgian number read with the contact's country (else Belgium):
 A number without international prefix is read in the contact's region, then, for a contact
 of a fallback region, in the other fallback regions (the retailer's customers are Belgian
 or French: a Belgian contact may give a French number), then as a country code typed
-without ``+``. A number of a possible length that is outside the ranges the library knows
+without ``+``. A number read in another region than the contact's is a guess: it is
+normalised (its caller is found) but flagged with the reason ``read_as_<region>``, except a
+mobile of that region (``06 12 34 56 78`` on a Belgian contact is a French mobile: no
+Belgian number has ten digits outside 04, so it is no mistyped Belgian number in practice),
+while ``02 54 01 22 33`` on a Belgian contact is more likely a mistyped Brussels number than
+a French landline. A number of a possible length that is outside the ranges the library knows
 (a newly assigned block) is still normalised, with ``valid=False`` and a reason, so that
 its caller is still found; anything else gives ``e164=None`` and a reason.
 """
@@ -61,6 +66,9 @@ REASONS = {
     "invalid_country_code": "unknown country code",
     "invalid": "not a phone number of its country",
     "outside_known_ranges": "a possible number outside the ranges known for its country",
+    "read_as_FR": "read as a French number: check it",
+    "read_as_BE": "read as a Belgian number: check it",
+    "read_as_other_region": "read as a number of another country: check it",
 }
 
 _SCHEME = re.compile(r"^\s*(tel|callto|sips?)\s*:\s*", re.IGNORECASE)
@@ -101,7 +109,9 @@ class NormalizedPhone:
 
     ``e164``: ``+3225112233`` or None; ``extension``: ``204`` or None; ``valid``: in a range
     its country assigned; ``possible``: of a length its country uses (true when valid);
-    ``reason``: a key of :data:`REASONS`, why ``e164`` is None or why the number is flagged;
+    ``reason``: a key of :data:`REASONS`, why ``e164`` is None or why the number is flagged
+    (``outside_known_ranges``, or ``read_as_<region>`` for a national number read in a
+    fallback region, not the contact's);
     ``region``: ISO 3166 code of the number's country.
     """
 
@@ -114,8 +124,9 @@ class NormalizedPhone:
 
     @property
     def flagged(self):
-        """A number kept although outside the known ranges: someone should check it."""
-        return bool(self.e164) and not self.valid
+        """A number kept although outside the known ranges, or read as another country's
+        than the contact's: someone should check it."""
+        return bool(self.e164) and (not self.valid or bool(self.reason))
 
     @property
     def reason_text(self):
@@ -150,15 +161,24 @@ def _region(number):
     return None if region == phonenumbers.UNKNOWN_REGION else region
 
 
-def _result(number, extension, valid):
+def _result(number, extension, valid, reason=None):
     return NormalizedPhone(
         e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
         extension=extension,
         valid=valid,
         possible=True,
-        reason=None if valid else "outside_known_ranges",
+        reason=reason or (None if valid else "outside_known_ranges"),
         region=_region(number),
     )
+
+
+def _fallback_reason(number, region):
+    """Flag of a national number read in ``region``, a fallback (not the contact's) region:
+    ``read_as_<region>``, or None for a mobile of that region (not a mistyped home number)."""
+    if phonenumbers.number_type(number) == PhoneNumberType.MOBILE:
+        return None
+    reason = f"read_as_{region}"
+    return reason if reason in REASONS else "read_as_other_region"
 
 
 def _impossible_reason(number, text=None, region=None):
@@ -217,7 +237,8 @@ def _read_national(text, region, fallback_regions, extension):
     for candidate in dict.fromkeys((region, *fallbacks)):
         number = _parse(text, candidate)
         if number is not None and phonenumbers.is_valid_number(number):
-            return _result(number, extension, True)
+            reason = _fallback_reason(number, candidate) if candidate != region else None
+            return _result(number, extension, True, reason)
     digits = _NON_DIGITS.sub("", text)
     if digits and not digits.startswith("0"):
         # a country code typed (or sent by 3CX) without "+" or "00"

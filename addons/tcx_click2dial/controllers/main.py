@@ -21,14 +21,13 @@ its id.
 import hashlib
 import json
 import logging
-import re
 
 from odoo import SUPERUSER_ID, api, http
 from odoo.addons.suite_phone.tools import phone_number
 from odoo.http import request
 from odoo.tools import SQL
 
-from ..helpers.call_report import ReportError, is_withheld, parse_call_report
+from ..helpers.call_report import ReportError, is_withheld, parse_call_report, text_problem
 from ..helpers.crm_template import (
     API_KEY_HEADER,
     CREATE_PATH,
@@ -43,8 +42,6 @@ from ..helpers.crm_template import (
 _logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
 ADMIN_GROUP = "tcx_click2dial.group_tcx_admin"
-# NUL and other C0 controls: PostgreSQL refuses NUL, and no name or number contains them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _reject_constant(name):
@@ -135,8 +132,9 @@ class TcxCrmController(http.Controller):
     def _number_error(number):
         if not number or not number.strip():
             return _error(400, "missing_number", "Number is required.")
-        if _CONTROL.search(number):
-            return _error(400, "invalid_number", "Number contains control characters.")
+        problem = text_problem(number)
+        if problem:
+            return _error(400, "invalid_number", f"Number {problem}.", field="Number")
         if len(number) > phone_number.MAX_INPUT_LENGTH or not any("0" <= c <= "9" for c in number):
             return _error(400, "invalid_number", "Number is not a phone number.")
         return None
@@ -240,10 +238,9 @@ class TcxCrmController(http.Controller):
             value = body.get(key)
             if value is not None and not isinstance(value, str):
                 return _error(400, "invalid_name", f"{key} must be a string.", field=key)
-            if isinstance(value, str) and _CONTROL.search(value):
-                return _error(
-                    400, "invalid_name", f"{key} contains control characters.", field=key
-                )
+            problem = text_problem(value) if isinstance(value, str) else None
+            if problem:
+                return _error(400, "invalid_name", f"{key} {problem}.", field=key)
         return None
 
     def _create_partner(self, env, body, e164, base_url, company_id):

@@ -33,6 +33,10 @@ CALL_TYPES = {
 DIRECTIONS = {"inbound": "inbound", "outbound": "outbound", "in": "inbound", "out": "outbound"}
 MAX_DURATION = 7 * 24 * 3600
 MAX_TEXT = 256
+# No 3CX call is dated outside these years; dates near datetime's limits overflow later
+# arithmetic (merge windows, SLA deadlines), so they are refused here, once for all.
+MIN_YEAR = 1970
+MAX_YEAR = 2100
 # What PBXs and carriers put in the caller number when the caller hides it (CLIR).
 WITHHELD = frozenset(
     {
@@ -60,6 +64,22 @@ _SHORT_DURATION = re.compile(r"^([0-9]{1,4}):([0-9]{1,2})$")
 _SECONDS = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,9})?$")
 # NUL and the other C0 controls (tab, CR, LF excepted): PostgreSQL refuses NUL in text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def text_problem(value):
+    """Why the string ``value`` cannot be stored as text, or None when it can.
+
+    The one check of every text field of every 3CX endpoint: PostgreSQL refuses NUL (and no
+    name or number holds other C0 controls), and psycopg cannot encode lone surrogates
+    (``"\\ud800"`` is valid JSON but not valid Unicode text).
+    """
+    if _CONTROL.search(value):
+        return "contains control characters"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "contains characters that are not valid Unicode text (lone surrogates)"
+    return None
 
 
 class ReportError(ValueError):
@@ -103,8 +123,9 @@ def _text(data, key, required=False, max_length=MAX_TEXT):
         value = str(value)
     if not isinstance(value, str):
         raise ReportError(key, "must be a string")
-    if _CONTROL.search(value):
-        raise ReportError(key, "contains control characters")
+    problem = text_problem(value)
+    if problem:
+        raise ReportError(key, problem)
     value = value.strip()
     if required and not value:
         raise ReportError(key, "is required")
@@ -118,7 +139,8 @@ def parse_datetime(value):
 
     Returns None for empty values and for .NET's ``DateTime.MinValue`` (year 1), which is
     what 3CX prints for a time that never happened (e.g. the answer time of a missed call).
-    Raises ValueError for anything else it cannot read.
+    Raises ValueError for anything else it cannot read, and for a time outside the years
+    :data:`MIN_YEAR`-:data:`MAX_YEAR` (in UTC).
     """
     if value is None:
         return None
@@ -129,7 +151,7 @@ def parse_datetime(value):
         return None
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
-    if len(text) > 64 or _CONTROL.search(text):
+    if len(text) > 64 or text_problem(text):
         raise ValueError("not a date-time")
     text = re.sub(r"(\.[0-9]{6})[0-9]+", r"\1", text)  # .NET prints 7 fractional digits
     moment = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
@@ -142,6 +164,8 @@ def parse_datetime(value):
             raise ValueError("out of the representable range once converted to UTC") from exc
         if moment.year <= 1:
             return None
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValueError(f"outside the years {MIN_YEAR}-{MAX_YEAR}")
     return moment.replace(microsecond=0)
 
 

@@ -42,20 +42,45 @@ class TcxCall(models.Model):
 
     @api.model
     def _tcx_partner_of(self, res_model, res_id):
-        """The contact a phone number belongs to, from the record it is shown on."""
+        """The contact a phone number belongs to, from the record it is shown on.
+
+        Only contacts and models with a ``partner_id`` contact are looked into; on any other
+        model the call is simply not linked (the phone widget is on every form). The record is
+        searched with the user's rights, and a missing record and one the user cannot read get
+        the same AccessError: the answer never tells whether an id exists.
+        """
         partner = self.env["res.partner"]
-        if not res_model or not res_id or res_model not in self.env:
+        if not res_model or not res_id or not isinstance(res_model, str):
             return partner
-        record = self.env[res_model].browse(int(res_id)).exists()
+        if not self._tcx_model_with_partner(res_model):
+            return partner
+        Model = self.env[res_model]
+        try:
+            record_id = int(res_id)
+        except (TypeError, ValueError, OverflowError):
+            record_id = 0
+        record = Model.browse()
+        if 0 < record_id < 2**31 and Model.has_access("read"):
+            record = Model.search([("id", "=", record_id)], limit=1)
         if not record:
-            return partner
-        record.check_access("read")
+            raise AccessError(
+                self.env._("This record does not exist or you are not allowed to read it.")
+            )
+        contact = record if res_model == "res.partner" else record.partner_id
+        return contact._filtered_access("read")
+
+    @api.model
+    def _tcx_model_with_partner(self, res_model):
+        """True when ``res_model`` is res.partner or a model whose ``partner_id`` is one."""
+        if res_model not in self.env:
+            return False
+        Model = self.env[res_model]
+        if Model._abstract:
+            return False
         if res_model == "res.partner":
-            return record
-        field = record._fields.get("partner_id")
-        if field and field.type == "many2one" and field.comodel_name == "res.partner":
-            return record.partner_id
-        return partner
+            return True
+        field = Model._fields.get("partner_id")
+        return bool(field and field.type == "many2one" and field.comodel_name == "res.partner")
 
     @api.model
     def _tcx_dial(self, raw_number, region, partner=None, pbx=None, callback_of=None):

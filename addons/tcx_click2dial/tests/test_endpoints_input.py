@@ -70,6 +70,47 @@ class TestMalformedInput(TcxHttpCase):
         start = report_body(CallStartTimeUTC="0001-01-01T00:00:00+01:00")
         self.assert_4xx(self.post_raw(REPORT_PATH, json.dumps(start)), "invalid_report")
 
+    def test_report_dates_near_the_limits_of_time(self):
+        """No 3CX call is dated 9999: such dates overflowed the click-to-dial merge window
+        (outbound) and the inbox SLA (missed) with a 500; they are refused with a reason."""
+        for body in (
+            report_body(CallType="Outbound", Agent="101", CallStartTimeUTC="9999-12-31T23:59:30Z"),
+            report_body(
+                CallType="Notanswered", Agent="101", CallStartTimeUTC="9999-12-31T23:59:30Z"
+            ),
+            report_body(CallStartTimeUTC="9999-12-31T23:59:00Z"),
+            report_body(CallStartTimeUTC="0002-01-01T00:00:00Z"),
+            report_body(CallStartTimeUTC="2101-01-01T00:00:00Z"),
+        ):
+            with self.subTest(body=body):
+                response = self.post_raw(REPORT_PATH, json.dumps(body))
+                answer = self.assert_4xx(response, "invalid_report", "CallStartTimeUTC")
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("1970-2100", answer["message"])
+        self.assertFalse(self.env["tcx.call"].search([("start_date", ">", "2100-12-31")]))
+
+    def test_lone_surrogates_in_text_fields(self):
+        """``"\\ud800"`` is valid JSON but no text PostgreSQL can store: 400, not 500."""
+        for field in ("Name", "Number", "Agent", "AgentEmail", "CallType"):
+            body = report_body(Name="Julie", Agent="101", AgentEmail="a@example.com")
+            body[field] += "\ud800"
+            with self.subTest(field=field):
+                response = self.post_raw(REPORT_PATH, json.dumps(body))
+                self.assertEqual(response.status_code, 400, response.text)
+                self.assert_4xx(response, "invalid_report", field)
+        response = self.post_raw(REPORT_PATH, json.dumps(report_body(Name="\ud800")))
+        self.assertEqual(response.status_code, 400, response.text)
+        for body, field in (
+            ({"Number": "+3224441234", "FirstName": "\ud800"}, "FirstName"),
+            ({"Number": "+3224441234", "LastName": "Pee\udfffters"}, "LastName"),
+            ({"Number": "+3224441234\ud800", "FirstName": "Julie"}, "Number"),
+        ):
+            with self.subTest(body=body):
+                response = self.post_raw(CREATE_PATH, json.dumps(body))
+                self.assertEqual(response.status_code, 400, response.text)
+                self.assert_4xx(response, field=field)
+        self.assertFalse(self.env["res.partner"].search([("phone_e164", "=", "+3224441234")]))
+
     def test_non_finite_numbers(self):
         for raw in ("Infinity", "-Infinity", "NaN", "1e999"):
             with self.subTest(duration=raw):

@@ -259,10 +259,46 @@ class TestAccessRights(SecurityUsersMixin, TcxCase):
             self.env["tcx.call"].with_user(self.agent).tcx_click_to_dial(
                 "+32476987654", "tcx.call", self.call_b.id
             )
-        with self.assertRaises(AccessError):
-            self.env["tcx.call"].with_user(self.agent).tcx_click_to_dial(
-                "+32476987654", "tcx.pbx", self.pbx.id
-            )
+
+    def test_click_to_dial_is_no_existence_oracle(self):
+        """A forged (res_model, res_id) gets one answer whether the id exists or not, and only
+        models with a contact are ever looked into (the breaker probed ir.config_parameter)."""
+        self.pbx.dial_mode = "tel"  # no PBX round trip: the answer is what is judged
+        Call = self.env["tcx.call"].with_user(self.agent)
+        missing = self.env["res.partner"].search([], order="id desc", limit=1).id + 1000
+        hidden = self.env["tcx.call"].search([], order="id desc", limit=1).id + 1000
+        messages = set()
+        for res_model, res_id in (
+            ("tcx.call", self.call_b.id),  # exists, not the agent's
+            ("tcx.call", hidden),  # does not exist
+            ("res.partner", missing),
+            ("res.partner", "not-an-id"),
+            ("res.partner", 10**30),
+            ("res.partner", -1),
+        ):
+            with self.subTest(res_model=res_model, res_id=res_id):
+                with self.assertRaises(AccessError) as caught:
+                    Call.tcx_click_to_dial("+32476987654", res_model, res_id)
+                messages.add(str(caught.exception))
+        self.assertEqual(len(messages), 1, messages)
+        # models without a contact are never browsed: same answer for any id, call not linked
+        param = self.env["ir.config_parameter"].search([], limit=1)
+        for res_model, res_id in (
+            ("ir.config_parameter", param.id),
+            ("ir.config_parameter", param.id + 10**6),
+            ("tcx.pbx", self.pbx.id),
+            ("tcx.pbx", self.pbx.id + 10**6),
+            ("no.such.model", 1),
+            ("mail.thread", 1),
+        ):
+            with self.subTest(res_model=res_model, res_id=res_id):
+                answer = Call.tcx_click_to_dial("+32476987654", res_model, res_id)
+                self.assertTrue(answer["ok"], answer)
+                self.assertEqual(set(answer), {"ok", "mode", "call_id", "url", "message"})
+        # a readable record still gives its contact
+        answer = Call.tcx_click_to_dial("+32476987654", "tcx.call", self.call_a.id)
+        call = self.env["tcx.call"].browse(answer["call_id"])
+        self.assertEqual(call.partner_id, self.call_a.partner_id)
 
     def test_pbx_actions_are_admin_only(self):
         for user in (self.agent, self.manager):
