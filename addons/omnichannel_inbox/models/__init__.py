@@ -10,6 +10,10 @@ from . import sale_order
 from . import inbox_sla_policy
 from . import inbox_request
 from . import helpdesk_ticket
+from . import helpdesk_ticket_mail
+from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_merge
+from . import helpdesk_ticket_canned
 from . import inbox_router
 from . import inbox_step_identify
 from . import inbox_step_orders
