@@ -15,6 +15,7 @@ from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_merge
 from . import helpdesk_ticket_canned
 from . import inbox_router
+from . import inbox_intake
 from . import inbox_step_identify
 from . import inbox_step_orders
 from . import inbox_step_dedup

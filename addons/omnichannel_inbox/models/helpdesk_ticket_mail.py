@@ -5,7 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import email_normalize, html2plaintext
 
-from ..helpers.request import InboxRequest
+from ..helpers.request import IntakeRequest
 
 _logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ class HelpdeskTicket(models.Model):
             # sudo: the alias's team decides the company; the gateway may not read teams
             team = self.env["helpdesk.ticket.team"].sudo().browse(team_id).exists()
             company_id = team.company_id.id or company_id
-        return InboxRequest(
+        return IntakeRequest(
             channel="email",
             company_id=company_id,
             received=fields.Datetime.now(),
@@ -64,7 +64,7 @@ class HelpdeskTicket(models.Model):
                 msg_dict, values
             )
 
-        ticket, outcome = router._route(req, create_ticket)
+        ticket, outcome = router._intake(req, create_ticket)
         if outcome == "new":
             return ticket.with_context(inbox_ack=True, inbox_routing=False)
         ticket.with_context(inbox_routed=True).message_update(msg_dict)
@@ -113,7 +113,7 @@ class HelpdeskTicket(models.Model):
                     msg_dict, {"company_id": ticket.company_id.id}
                 )
                 req.thread_ticket_id = ticket.id
-                router._route(req, None)
+                router._intake(req)
         return res
 
     def _creation_subtype(self):
@@ -171,20 +171,6 @@ class HelpdeskTicket(models.Model):
             return False
         # sudo: whether the author is staff (res.users is not readable by everyone)
         return any(not user.share for user in author.sudo().user_ids)
-
-    def _inbox_post_transcript(self, transcript, body):
-        """A closed chat in the thread, with the Chat badge (internal: not e-mailed)."""
-        self.ensure_one()
-        channel = self.env["helpdesk.ticket.channel"]._inbox_get("chat", self.company_id)
-        visitor = transcript.visitor
-        return self.message_post(
-            body=body,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-            author_id=self.partner_id.id or False,
-            email_from=visitor.email or visitor.name or "iAdvize",
-            inbox_channel_id=channel.id or False,
-        )
 
     def _inbox_send_ack(self, incoming):
         template = self.team_id.inbox_auto_ack_template_id

@@ -163,7 +163,7 @@ class InboxRouter(models.AbstractModel):
             vals["inbox_phone"] = req.phone
         ticket.write(vals)
         if outcome == "deduplicated":
-            channel = self.env["helpdesk.ticket.channel"]._inbox_get(req.channel, ticket.company_id)
+            channel = self._inbox_channel(req)
             text = self.env._(
                 "New request by %(channel)s from %(who)s added to this ticket: the customer "
                 "already had it open (no new ticket, no duplicate).",

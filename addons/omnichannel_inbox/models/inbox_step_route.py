@@ -37,7 +37,7 @@ class InboxRouter(models.AbstractModel):
             team = Team.browse(req.team_id).exists()
             if team:
                 return team, "address"
-        channel = self.env["helpdesk.ticket.channel"]._inbox_get(req.channel)
+        channel = self._inbox_channel(req)
         if channel.inbox_team_id:
             return channel.inbox_team_id, "channel"
         if req.partner_id:
@@ -69,7 +69,7 @@ class InboxRouter(models.AbstractModel):
     def _inbox_ticket_values(self, req):
         team, reason = self._inbox_route_team(req)
         req.routed_by = reason
-        channel = self.env["helpdesk.ticket.channel"]._inbox_get(req.channel)
+        channel = self._inbox_channel(req)
         partner = self.env["res.partner"].browse(req.partner_id)
         preferred = self.env["res.users"].browse(req.user_id)
         vals = {
@@ -84,7 +84,7 @@ class InboxRouter(models.AbstractModel):
             "inbox_phone": req.phone or False,
             "inbox_sender_key": req.sender_key or False,
             "inbox_name_key": normalize_name(partner.name or req.name) or False,
-            "inbox_external_ref": req.external_ref or False,
+            "inbox_external_ref": req.external_id or False,
             "inbox_last_request_date": req.received,
             "inbox_lang": self._inbox_lang(req),
             "inbox_order_ids": [fields.Command.set(req.order_ids)],
