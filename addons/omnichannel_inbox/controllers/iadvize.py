@@ -84,7 +84,7 @@ class IAdvizeWebhookController(http.Controller):
         if event.event_type != CLOSED:
             return _json({"status": "ignored", "reason": f"{event.event_type} is not handled"}, 202)
         env = env(context=dict(env.context, allowed_company_ids=connection.company_id.ids))
-        record, created = env["inbox.inbound.event"]._inbox_receive(
+        record, created = env["inbox.inbound.event"]._inbox_receive_iadvize(
             connection, event, raw, delivery_id(httprequest.headers.get("x-iadvize-delivery"))
         )
         if not created:

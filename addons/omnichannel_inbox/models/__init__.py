@@ -24,6 +24,7 @@ from . import inbox_step_assign
 from . import inbox_step_sla
 from . import inbox_iadvize_connection
 from . import inbox_inbound_event
+from . import inbox_inbound_event_iadvize
 from . import tcx_call
 from . import res_config_settings
 from . import inbox_dashboard

@@ -43,7 +43,7 @@ class TestIAdvizeWebhook(InboxHttpCase):
         self.assertEqual(delivery.json()["status"], "accepted")
         self.assertLess(elapsed, 2.0, "the endpoint answers at once (the fetch is queued)")
         event = self.events()
-        self.assertEqual((event.state, event.conversation_id), ("pending", cid))
+        self.assertEqual((event.state, event.external_id), ("pending", cid))
         self.assertEqual(self.sim.store.counters["graphql"], 0, "no GraphQL call before the queue")
 
         self.assertEqual(self.process_events(), 1)
