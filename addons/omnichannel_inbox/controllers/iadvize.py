@@ -45,7 +45,13 @@ def _error(status, error, message, **extra):
 
 class IAdvizeWebhookController(http.Controller):
     @http.route(
-        WEBHOOK_PATH, type="http", auth="none", methods=["POST"], csrf=False, save_session=False
+        WEBHOOK_PATH,
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,  # auth="none" routes default to a read-only cursor: the event is stored
     )
     def iadvize_webhook(self, **_params):
         httprequest = request.httprequest

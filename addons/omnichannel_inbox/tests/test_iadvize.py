@@ -67,6 +67,27 @@ class TestIAdvizeWebhook(InboxHttpCase):
         self.assertTrue(ticket.inbox_first_response_date)
         self.assertEqual(event.outcome, "new")
 
+    def test_iadvize_channels_map_to_ticket_channels(self):
+        """WhatsApp, Messenger and SMS conversations get their own ticket channel (badge, SLA,
+        team), not Chat; a channel nobody mapped (MOBILE_APP) stays Chat."""
+        expected = {
+            "WHATSAPP": self.env.ref("omnichannel_inbox.channel_whatsapp"),
+            "FACEBOOK_BUSINESS_ON_MESSENGER": self.env.ref("omnichannel_inbox.channel_messenger"),
+            "SMS": self.env.ref("omnichannel_inbox.channel_sms"),
+            "VIDEO": self.channel("chat"),
+            "MOBILE_APP": self.channel("chat"),
+        }
+        for number, (iadvize_channel, channel) in enumerate(expected.items()):
+            with self.subTest(iadvize_channel=iadvize_channel):
+                visitor = {"firstName": f"Visitor {number}", "email": f"v{number}@visitor.test"}
+                cid = self.chat(MESSAGES[:1], visitor=visitor, channel=iadvize_channel)
+                self.assertEqual(self.webhook(cid).status, 202)
+                self.assertEqual(self.process_events(), 1)
+                ticket = self.events().filtered(lambda e, cid=cid: e.external_id == cid).ticket_id
+                self.assertEqual(ticket.channel_id, channel)
+                transcript = ticket.message_ids.filtered(lambda m: m.inbox_channel_id == channel)
+                self.assertEqual(len(transcript), 1, "the transcript carries the channel's badge")
+
     def _langs(self):
         return [code for code, _name in self.env["res.lang"].get_installed()]
 
