@@ -11,6 +11,7 @@
     "depends": [
         "helpdesk_mgmt",
         "suite_phone",
+        "suite_base",
         "sm_connector",
         "tcx_click2dial",
         "resource",

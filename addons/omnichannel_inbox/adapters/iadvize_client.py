@@ -15,11 +15,11 @@
 Failures raise :class:`IAdvizeError`; ``retryable`` says whether trying later may help.
 """
 
-import hashlib
-import threading
 import time
 
 import requests
+
+from odoo.addons.suite_base.tools.token_cache import TokenCache, cache_key
 
 from ..helpers.iadvize import CONVERSATION_QUERY, MAX_PAGES, PAGE_SIZE
 
@@ -38,30 +38,7 @@ class IAdvizeError(Exception):
         self.status = status
 
 
-class _TokenCache:
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._tokens = {}
-
-    def get(self, key, now):
-        with self._lock:
-            token, expires_at = self._tokens.get(key, (None, 0.0))
-        return token if token and now < expires_at else None
-
-    def put(self, key, token, expires_at):
-        with self._lock:
-            self._tokens[key] = (token, expires_at)
-
-    def drop(self, key):
-        with self._lock:
-            self._tokens.pop(key, None)
-
-    def clear(self):
-        with self._lock:
-            self._tokens.clear()
-
-
-TOKENS = _TokenCache()
+TOKENS = TokenCache()
 
 
 class IAdvizeClient:
@@ -95,12 +72,7 @@ class IAdvizeClient:
         self.clock = clock
         who = self.username if grant_type == "password" else self.client_id
         secret = self.password if grant_type == "password" else self.client_secret
-        self.cache_key = (
-            self.base_url,
-            grant_type,
-            who,
-            hashlib.sha256(secret.encode()).hexdigest(),
-        )
+        self.cache_key = cache_key(self.base_url, grant_type, who, secret=secret)
 
     # transport ------------------------------------------------------------------------
     def _post(self, path, **kwargs):

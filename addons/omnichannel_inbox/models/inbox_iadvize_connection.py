@@ -5,11 +5,11 @@ import logging
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.addons.suite_base.tools.languages import lang_code
 from odoo.exceptions import UserError
 
 from ..adapters.iadvize_client import IAdvizeClient, IAdvizeError
 from ..helpers import signature
-from ..helpers.iadvize import lang_code
 from ..helpers.request import IntakeRequest
 
 _logger = logging.getLogger(__name__)

@@ -13,7 +13,9 @@ class InboxInboundEvent(models.Model):
 
     _inherit = "inbox.inbound.event"
 
-    source = fields.Selection(selection_add=[("iadvize", "iAdvize")], ondelete={"iadvize": "cascade"})
+    source = fields.Selection(
+        selection_add=[("iadvize", "iAdvize")], ondelete={"iadvize": "cascade"}
+    )
     connection_id = fields.Many2one(
         "inbox.iadvize.connection", string="iAdvize connection", ondelete="cascade", index=True
     )

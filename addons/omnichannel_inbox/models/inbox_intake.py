@@ -24,8 +24,7 @@ class InboxRouter(models.AbstractModel):
         ticket's thread, with the channel's badge. ``create_ticket(vals)`` opens a new ticket
         the channel's own way (the mail gateway); by default a plain ticket with
         ``req.description``. Returns ``(ticket, outcome)``."""
-        # sudo: the intake runs for gateways (mail, webhook queue, 3CX reports) and for
-        # buttons that checked the user's access to the record they start from
+        # sudo: callers are gateways (mail, webhook queue, 3CX reports) or checked buttons
         Ticket = self.env["helpdesk.ticket"].sudo()
 
         def create_plain_ticket(vals):

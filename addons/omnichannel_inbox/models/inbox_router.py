@@ -35,7 +35,8 @@ class InboxRouter(models.AbstractModel):
     @api.model
     def _route(self, req, create_ticket):
         """Route ``req`` (an :class:`IntakeRequest`); ``create_ticket(vals)`` opens the new
-        ticket the channel's way. Channels call :meth:`_intake` (inbox_intake.py), not this. Returns ``(ticket, outcome)`` with outcome ``new``,
+        ticket the channel's way. Channels call :meth:`_intake` (inbox_intake.py), not
+        this. Returns ``(ticket, outcome)`` with outcome ``new``,
         ``threaded`` (explicit reply) or ``deduplicated`` (same customer's open ticket)."""
         started = time.perf_counter()
         # sudo: see the class docstring (gateways and checked buttons)

@@ -1,9 +1,9 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.addons.suite_base.tools.languages import odoo_lang
 
 from ..helpers.dedup import normalize_name
-from ..helpers.iadvize import lang_code
 
 
 class InboxRouter(models.AbstractModel):
@@ -54,16 +54,7 @@ class InboxRouter(models.AbstractModel):
     def _inbox_lang(self, req):
         """An installed language for the customer's replies (``fr`` -> ``fr_BE``...)."""
         installed = [code for code, _name in self.env["res.lang"].get_installed()]
-        if req.lang in installed:
-            return req.lang
-        base = lang_code(req.lang)
-        if not base:
-            return False
-        preferred = {"fr": ("fr_BE", "fr_FR"), "nl": ("nl_BE", "nl_NL"), "en": ("en_US", "en_GB")}
-        for code in (*preferred.get(base, ()), *installed):
-            if code in installed and code.startswith(base):
-                return code
-        return False
+        return odoo_lang(req.lang, installed)
 
     @api.model
     def _inbox_ticket_values(self, req):

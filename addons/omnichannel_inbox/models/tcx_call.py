@@ -3,11 +3,10 @@
 from markupsafe import Markup, escape
 
 from odoo import fields, models
+from odoo.addons.suite_base.tools.calls import MISSED_STATUSES as MISSED
 from odoo.addons.suite_phone.tools import phone_number
 
 from ..helpers.request import IntakeRequest
-
-MISSED = ("missed", "unanswered")
 
 
 class TcxCall(models.Model):

@@ -67,6 +67,14 @@ class TestIAdvizeWebhook(InboxHttpCase):
         self.assertTrue(ticket.inbox_first_response_date)
         self.assertEqual(event.outcome, "new")
 
+    def test_event_stored_on_the_first_try(self):
+        """The webhook route is read-write: before, auth="none" gave it a read-only cursor,
+        the INSERT failed ("bad query" logged) and Odoo replayed the whole request."""
+        cid = self.chat(MESSAGES)
+        with self.assertNoLogs("odoo.sql_db", level="ERROR"):
+            self.assertEqual(self.webhook(cid).status, 202)
+        self.assertEqual(len(self.events()), 1)
+
     def test_iadvize_channels_map_to_ticket_channels(self):
         """WhatsApp, Messenger and SMS conversations get their own ticket channel (badge, SLA,
         team), not Chat; a channel nobody mapped (MOBILE_APP) stays Chat."""

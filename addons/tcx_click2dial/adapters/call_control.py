@@ -14,13 +14,13 @@
 ``makecall`` is never retried after a timeout or a 5xx: the phone may already be ringing.
 """
 
-import hashlib
 import logging
-import threading
 import time
 from urllib.parse import quote
 
 import requests
+
+from odoo.addons.suite_base.tools.token_cache import TokenCache, cache_key
 
 from .errors import TcxAuthError, TcxProtocolError, TcxRefusedError, TcxUnreachableError
 
@@ -28,32 +28,6 @@ _logger = logging.getLogger(__name__)
 
 TOKEN_PATH = "/connect/token"
 MAKECALL_PATH = "/callcontrol/{dn}/makecall"
-
-
-class TokenCache:
-    """Thread-safe ``key -> (token, expires_at)`` shared by the adapters of one process."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._tokens = {}
-
-    def get(self, key, now):
-        with self._lock:
-            token, expires_at = self._tokens.get(key, (None, 0.0))
-        return token if token and now < expires_at else None
-
-    def put(self, key, token, expires_at):
-        with self._lock:
-            self._tokens[key] = (token, expires_at)
-
-    def drop(self, key, token=None):
-        with self._lock:
-            if token is None or self._tokens.get(key, (None,))[0] == token:
-                self._tokens.pop(key, None)
-
-    def clear(self):
-        with self._lock:
-            self._tokens.clear()
 
 
 TOKENS = TokenCache()
@@ -103,8 +77,7 @@ class TcxCallControlAdapter:
         self.session = session or requests.Session()
         self.cache = cache if cache is not None else TOKENS
         self.clock = clock
-        secret_hash = hashlib.sha256(self.client_secret.encode()).hexdigest()[:16]
-        self.cache_key = (self.base_url, self.client_id, secret_hash)
+        self.cache_key = cache_key(self.base_url, self.client_id, secret=self.client_secret)
 
     # transport -----------------------------------------------------------------------
     def _post(self, path, **kwargs):
