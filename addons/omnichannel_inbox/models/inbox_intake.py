@@ -1,6 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
+from odoo.tools import plaintext2html
 
 
 class InboxRouter(models.AbstractModel):
@@ -22,14 +23,16 @@ class InboxRouter(models.AbstractModel):
         """Take one request in: identify -> orders -> dedup/thread -> route -> assign -> SLA
         -> ticket, then the request's note (transcript, call summary) and attachments in the
         ticket's thread, with the channel's badge. ``create_ticket(vals)`` opens a new ticket
-        the channel's own way (the mail gateway); by default a plain ticket with
-        ``req.description``. Returns ``(ticket, outcome)``."""
+        the channel's own way (the mail gateway); by default a plain ticket described by
+        ``req.description`` (else the note, else the text). Returns ``(ticket, outcome)``."""
         # sudo: callers are gateways (mail, webhook queue, 3CX reports) or checked buttons
         Ticket = self.env["helpdesk.ticket"].sudo()
 
         def create_plain_ticket(vals):
-            if req.description:
-                vals["description"] = req.description
+            # helpdesk requires a description: the channel's, else its note, else its text
+            vals["description"] = (
+                req.description or req.note or plaintext2html(req.text or vals["name"])
+            )
             return Ticket.with_context(mail_create_nolog=True, inbox_routing=True).create(vals)
 
         ticket, outcome = self._route(req, create_ticket or create_plain_ticket)
