@@ -9,6 +9,6 @@
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["contacts", "suite_phone"],
-    "external_dependencies": {"python": ["phonenumbers"]},
+    "external_dependencies": {"python": ["phonenumbers", "requests"]},
     "data": [],
 }

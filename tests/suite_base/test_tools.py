@@ -11,7 +11,7 @@ from odoo.addons.suite_base.tools.calls import MISSED_STATUSES, is_missed
 from odoo.addons.suite_base.tools.customer_ranking import rank_candidates
 from odoo.addons.suite_base.tools.languages import lang_code, odoo_lang
 from odoo.addons.suite_base.tools.timestamps import parse_iso_utc, parse_iso_utc_or_none
-from odoo.addons.suite_base.tools.token_cache import TokenCache, cache_key
+from odoo.addons.suite_base.tools.token_cache import TokenCache, TokenClient, cache_key
 from odoo.addons.tcx_click2dial.helpers.call_report import parse_datetime as tcx_datetime
 
 
@@ -55,6 +55,26 @@ def test_token_cache_expiry_drop_and_keys():
     cache.put(key, "t2", 10.0)
     cache.clear()
     assert cache.get(key, 1.0) is None
+
+
+def test_token_client_fetches_once_until_expiry():
+    now = [0.0]
+    fetched = []
+
+    def fetch():
+        fetched.append(now[0])
+        return f"t{len(fetched)}", 60.0
+
+    client = TokenClient("https://api/", 5, None, TokenCache(), lambda: now[0])
+    client.cache_key = cache_key(client.base_url, "id", secret="s")
+    assert client.base_url == "https://api"
+    assert client.cached_token(fetch) == "t1"
+    now[0] = 59.0
+    assert client.cached_token(fetch) == "t1", "cached"
+    assert client.cached_token(fetch, force=True) == "t2", "refused token: a fresh one"
+    now[0] = 59.0 + 60.0
+    assert client.cached_token(fetch) == "t3", "expired"
+    assert fetched == [0.0, 59.0, 119.0]
 
 
 def test_timestamps():

@@ -19,7 +19,7 @@ import time
 
 import requests
 
-from odoo.addons.suite_base.tools.token_cache import TokenCache, cache_key
+from odoo.addons.suite_base.tools.token_cache import TokenCache, TokenClient, cache_key
 
 from ..helpers.iadvize import CONVERSATION_QUERY, MAX_PAGES, PAGE_SIZE
 
@@ -41,7 +41,7 @@ class IAdvizeError(Exception):
 TOKENS = TokenCache()
 
 
-class IAdvizeClient:
+class IAdvizeClient(TokenClient):
     """One iAdvize API account. Cheap to build: the token lives in :data:`TOKENS`."""
 
     def __init__(
@@ -60,16 +60,12 @@ class IAdvizeClient:
     ):
         if grant_type not in GRANTS:
             raise ValueError(f"unknown grant type {grant_type!r}")
-        self.base_url = (base_url or "").rstrip("/")
+        super().__init__(base_url, timeout, session, cache if cache is not None else TOKENS, clock)
         self.grant_type = grant_type
         self.username = username or ""
         self.password = password or ""
         self.client_id = client_id or ""
         self.client_secret = client_secret or ""
-        self.timeout = float(timeout or 10.0)
-        self.session = session or requests.Session()
-        self.cache = cache if cache is not None else TOKENS
-        self.clock = clock
         who = self.username if grant_type == "password" else self.client_id
         secret = self.password if grant_type == "password" else self.client_secret
         self.cache_key = cache_key(self.base_url, grant_type, who, secret=secret)
@@ -96,9 +92,11 @@ class IAdvizeClient:
 
     # token ----------------------------------------------------------------------------
     def token(self):
-        cached = self.cache.get(self.cache_key, self.clock())
-        if cached:
-            return cached
+        """A valid token (cached per process until shortly before it expires)."""
+        return self.cached_token(self._fetch_token)
+
+    def _fetch_token(self):
+        """``(access_token, seconds to keep it)`` from the token endpoint."""
         if self.grant_type == "password":
             form = {"grant_type": "password", "username": self.username, "password": self.password}
         else:
@@ -125,8 +123,7 @@ class IAdvizeClient:
             ttl = float(body.get("expires_in") or 3600)
         except (TypeError, ValueError):
             ttl = 3600.0
-        self.cache.put(self.cache_key, token, self.clock() + max(ttl - 30.0, 1.0))
-        return token
+        return token, max(ttl - 30.0, 1.0)
 
     # GraphQL ----------------------------------------------------------------------------
     def graphql(self, query, variables):

@@ -4,6 +4,9 @@
 
 import hashlib
 import threading
+import time
+
+import requests
 
 
 def cache_key(*parts, secret=""):
@@ -41,3 +44,29 @@ class TokenCache:
         """Forget every token (tests, credentials changed)."""
         with self._lock:
             self._tokens.clear()
+
+
+class TokenClient:
+    """Base of an API adapter authenticated by a cached OAuth token: where it talks, how long
+    it waits, the cache and the clock (injectable for tests). Subclasses set ``cache_key``
+    and say how to fetch a token; :meth:`cached_token` does the caching."""
+
+    def __init__(self, base_url, timeout, session, cache, clock):
+        self.base_url = (base_url or "").rstrip("/")
+        self.timeout = float(timeout or 10.0)
+        self.session = session or requests.Session()
+        self.cache = cache
+        self.clock = clock or time.monotonic
+        self.cache_key = None
+
+    def cached_token(self, fetch, force=False):
+        """The valid cached token, else ``fetch()`` → ``(token, seconds it may be kept)``,
+        kept that long (``force`` skips the cache: a token the API just refused)."""
+        now = self.clock()
+        if not force:
+            cached = self.cache.get(self.cache_key, now)
+            if cached:
+                return cached
+        token, keep_seconds = fetch()
+        self.cache.put(self.cache_key, token, now + keep_seconds)
+        return token
