@@ -3,7 +3,7 @@
 {
     "name": "Omnichannel Inbox",
     "summary": "One helpdesk inbox for mail, chat and phone that knows the customer and the order",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
@@ -11,6 +11,7 @@
     "depends": [
         "helpdesk_mgmt",
         "suite_phone",
+        "suite_base",
         "sm_connector",
         "tcx_click2dial",
         "resource",

@@ -8,7 +8,7 @@
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
-    "depends": ["contacts", "mail", "suite_phone"],
+    "depends": ["contacts", "mail", "suite_phone", "suite_base"],
     "external_dependencies": {"python": ["phonenumbers", "requests"]},
     "data": [
         "security/tcx_click2dial_security.xml",

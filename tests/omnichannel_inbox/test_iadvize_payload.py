@@ -6,11 +6,11 @@ import pytest
 
 from odoo.addons.omnichannel_inbox.helpers.iadvize import (
     PayloadError,
-    lang_code,
     parse_conversation,
     parse_datetime,
     parse_webhook,
 )
+from odoo.addons.suite_base.tools.languages import lang_code
 
 EVENT = {
     "eventId": "0f0bb3af-5035-4ba3-b3fb-ff4879a3a74d",

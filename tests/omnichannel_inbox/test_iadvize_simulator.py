@@ -7,13 +7,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import requests
 
-from odoo.addons.omnichannel_inbox.adapters.iadvize_client import (
-    IAdvizeClient,
-    IAdvizeError,
-    _TokenCache,
-)
+from odoo.addons.omnichannel_inbox.adapters.iadvize_client import IAdvizeClient, IAdvizeError
 from odoo.addons.omnichannel_inbox.helpers.iadvize import CONVERSATION_QUERY, parse_conversation
 from odoo.addons.omnichannel_inbox.helpers.signature import verify
+from odoo.addons.suite_base.tools.token_cache import TokenCache
 from simulators.iadvize import IAdvizeSimulator
 from simulators.iadvize.graphql import Executor
 from simulators.iadvize.store import SCHEMA, Store
@@ -31,7 +28,7 @@ def sim():
 
 def client(sim, **options):
     return IAdvizeClient(
-        sim.base_url, username=USER, password=PASSWORD, cache=_TokenCache(), **options
+        sim.base_url, username=USER, password=PASSWORD, cache=TokenCache(), **options
     )
 
 
@@ -168,7 +165,7 @@ def test_client_errors_are_typed(sim):
     with pytest.raises(IAdvizeError) as timeout:
         client(sim, timeout=0.5).fetch_conversation("4c8c7408-f73c-42cd-89e9-afbbee7d9024")
     assert "no answer" in timeout.value.detail
-    wrong = IAdvizeClient(sim.base_url, username=USER, password="bad", cache=_TokenCache())
+    wrong = IAdvizeClient(sim.base_url, username=USER, password="bad", cache=TokenCache())
     with pytest.raises(IAdvizeError) as refused:
         wrong.token()
     assert refused.value.status == 401

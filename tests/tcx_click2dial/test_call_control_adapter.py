@@ -2,7 +2,8 @@
 
 import pytest
 
-from odoo.addons.tcx_click2dial.adapters.call_control import TcxCallControlAdapter, TokenCache
+from odoo.addons.suite_base.tools.token_cache import TokenCache
+from odoo.addons.tcx_click2dial.adapters.call_control import TcxCallControlAdapter
 from odoo.addons.tcx_click2dial.adapters.errors import (
     TcxAuthError,
     TcxProtocolError,

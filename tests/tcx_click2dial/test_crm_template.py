@@ -9,7 +9,6 @@ from odoo.addons.tcx_click2dial.helpers.crm_template import (
     CONTACT_KEYS,
     build_crm_template,
     contact_answer,
-    rank_candidates,
     split_name,
 )
 from simulators.threecx import CallSpec, CrmTemplate, net_format
@@ -107,28 +106,3 @@ def test_split_name_and_answer():
     }
     company = {"id": 8, "name": "Meubles SA", "is_company": True}
     assert contact_answer(company, "")["CompanyName"] == "Meubles SA"
-
-
-def row(pid, is_company=False, company=None, mobile=None, when=None):
-    return {
-        "id": pid,
-        "is_company": is_company,
-        "commercial_partner_id": company or pid,
-        "mobile_e164": mobile,
-        "last_activity": when,
-    }
-
-
-def test_ranking():
-    n = "+3242234567"
-    old, new = dt.datetime(2026, 1, 1), dt.datetime(2026, 6, 1)
-    company, employee = row(1, is_company=True), row(2, company=1)
-    assert [r["id"] for r in rank_candidates([employee, company], n)] == [1, 2]
-    own_line = row(3, company=1, mobile=n)
-    assert rank_candidates([company, employee, own_line], n)[0]["id"] == 3
-    lone = row(4, company=99)  # works for a company that does not share the number
-    assert rank_candidates([company, lone], n)[0]["id"] == 4
-    a, b = row(5, when=old), row(6, when=new)
-    assert [r["id"] for r in rank_candidates([a, b], n)] == [6, 5]
-    assert [r["id"] for r in rank_candidates([row(7), row(8)], n)] == [8, 7]
-    assert rank_candidates([], n) == []

@@ -15,11 +15,11 @@
 Failures raise :class:`IAdvizeError`; ``retryable`` says whether trying later may help.
 """
 
-import hashlib
-import threading
 import time
 
 import requests
+
+from odoo.addons.suite_base.tools.token_cache import TokenCache, TokenClient, cache_key
 
 from ..helpers.iadvize import CONVERSATION_QUERY, MAX_PAGES, PAGE_SIZE
 
@@ -38,33 +38,10 @@ class IAdvizeError(Exception):
         self.status = status
 
 
-class _TokenCache:
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._tokens = {}
-
-    def get(self, key, now):
-        with self._lock:
-            token, expires_at = self._tokens.get(key, (None, 0.0))
-        return token if token and now < expires_at else None
-
-    def put(self, key, token, expires_at):
-        with self._lock:
-            self._tokens[key] = (token, expires_at)
-
-    def drop(self, key):
-        with self._lock:
-            self._tokens.pop(key, None)
-
-    def clear(self):
-        with self._lock:
-            self._tokens.clear()
+TOKENS = TokenCache()
 
 
-TOKENS = _TokenCache()
-
-
-class IAdvizeClient:
+class IAdvizeClient(TokenClient):
     """One iAdvize API account. Cheap to build: the token lives in :data:`TOKENS`."""
 
     def __init__(
@@ -83,24 +60,15 @@ class IAdvizeClient:
     ):
         if grant_type not in GRANTS:
             raise ValueError(f"unknown grant type {grant_type!r}")
-        self.base_url = (base_url or "").rstrip("/")
+        super().__init__(base_url, timeout, session, cache if cache is not None else TOKENS, clock)
         self.grant_type = grant_type
         self.username = username or ""
         self.password = password or ""
         self.client_id = client_id or ""
         self.client_secret = client_secret or ""
-        self.timeout = float(timeout or 10.0)
-        self.session = session or requests.Session()
-        self.cache = cache if cache is not None else TOKENS
-        self.clock = clock
         who = self.username if grant_type == "password" else self.client_id
         secret = self.password if grant_type == "password" else self.client_secret
-        self.cache_key = (
-            self.base_url,
-            grant_type,
-            who,
-            hashlib.sha256(secret.encode()).hexdigest(),
-        )
+        self.cache_key = cache_key(self.base_url, grant_type, who, secret=secret)
 
     # transport ------------------------------------------------------------------------
     def _post(self, path, **kwargs):
@@ -124,9 +92,11 @@ class IAdvizeClient:
 
     # token ----------------------------------------------------------------------------
     def token(self):
-        cached = self.cache.get(self.cache_key, self.clock())
-        if cached:
-            return cached
+        """A valid token (cached per process until shortly before it expires)."""
+        return self.cached_token(self._fetch_token)
+
+    def _fetch_token(self):
+        """``(access_token, seconds to keep it)`` from the token endpoint."""
         if self.grant_type == "password":
             form = {"grant_type": "password", "username": self.username, "password": self.password}
         else:
@@ -153,8 +123,7 @@ class IAdvizeClient:
             ttl = float(body.get("expires_in") or 3600)
         except (TypeError, ValueError):
             ttl = 3600.0
-        self.cache.put(self.cache_key, token, self.clock() + max(ttl - 30.0, 1.0))
-        return token
+        return token, max(ttl - 30.0, 1.0)
 
     # GraphQL ----------------------------------------------------------------------------
     def graphql(self, query, variables):

@@ -16,6 +16,9 @@ import logging
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, fields, http
+from odoo.addons.suite_base.tools.webhook import json_answer as _json
+from odoo.addons.suite_base.tools.webhook import json_error as _error
+from odoo.addons.suite_base.tools.webhook import read_body
 from odoo.http import request
 
 from ..helpers.iadvize import (
@@ -33,27 +36,21 @@ _logger = logging.getLogger(__name__)
 WEBHOOK_PATH = "/omnichannel_inbox/iadvize/webhook"
 
 
-def _json(payload, status=200):
-    return request.make_json_response(
-        payload, headers=[("Cache-Control", "no-store")], status=status
-    )
-
-
-def _error(status, error, message, **extra):
-    return _json({"error": error, "message": message, **extra}, status)
-
-
 class IAdvizeWebhookController(http.Controller):
     @http.route(
-        WEBHOOK_PATH, type="http", auth="none", methods=["POST"], csrf=False, save_session=False
+        WEBHOOK_PATH,
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,  # auth="none" routes default to a read-only cursor: the event is stored
     )
     def iadvize_webhook(self, **_params):
         httprequest = request.httprequest
-        if (httprequest.content_length or 0) > MAX_BODY:
-            return _error(413, "body_too_large", f"The body must stay under {MAX_BODY} bytes.")
-        raw = httprequest.get_data()
-        if len(raw) > MAX_BODY:
-            return _error(413, "body_too_large", f"The body must stay under {MAX_BODY} bytes.")
+        raw, too_large = read_body(MAX_BODY)
+        if too_large:
+            return too_large
         header = httprequest.headers.get(HEADER, "")
         if not header:
             return _error(401, "missing_signature", f"Sign the body in the {HEADER} header.")
@@ -84,7 +81,7 @@ class IAdvizeWebhookController(http.Controller):
         if event.event_type != CLOSED:
             return _json({"status": "ignored", "reason": f"{event.event_type} is not handled"}, 202)
         env = env(context=dict(env.context, allowed_company_ids=connection.company_id.ids))
-        record, created = env["inbox.inbound.event"]._inbox_receive(
+        record, created = env["inbox.inbound.event"]._inbox_receive_iadvize(
             connection, event, raw, delivery_id(httprequest.headers.get("x-iadvize-delivery"))
         )
         if not created:

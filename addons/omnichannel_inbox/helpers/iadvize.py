@@ -17,7 +17,9 @@ GraphQL (``POST /graphql``, ``Authorization: Bearer <token>``): :data:`CONVERSAT
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
+
+from odoo.addons.suite_base.tools.timestamps import parse_iso_utc_or_none
 
 CLOSED = "v2.conversation.closed"
 MAX_BODY = 64 * 1024
@@ -85,17 +87,11 @@ class WebhookEvent:
 
 
 def parse_datetime(value):
-    """Naive UTC datetime from iAdvize's ISO-8601 (``2026-11-20T10:11:12.171Z``), or None."""
+    """Naive UTC datetime from iAdvize's ISO-8601 (``2026-11-20T10:11:12.171Z``), or None
+    (the suite's one parser, ``suite_base.tools.timestamps``; optional fields: never raises)."""
     if not value or not isinstance(value, str) or len(value) > 40:
         return None
-    text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
-    try:
-        moment = datetime.fromisoformat(text)
-        if moment.tzinfo is not None:
-            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    except (ValueError, OverflowError):  # 9999-12-31T23:59:59-14:00 leaves datetime's range
-        return None
-    return moment.replace(microsecond=0)
+    return parse_iso_utc_or_none(value)
 
 
 def _reject_constant(name):
@@ -346,9 +342,3 @@ def parse_conversation(conversation):
         custom_data=custom,
         messages=messages,
     )
-
-
-def lang_code(language):
-    """``fr``/``nl``/``en`` from iAdvize's language (``fr``, ``fr-BE``, ``nl_BE``…), else ''."""
-    base = (language or "").replace("-", "_").split("_")[0].lower()
-    return base if base in ("fr", "nl", "en") else ""

@@ -10,7 +10,12 @@ from . import sale_order
 from . import inbox_sla_policy
 from . import inbox_request
 from . import helpdesk_ticket
+from . import helpdesk_ticket_mail
+from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_merge
+from . import helpdesk_ticket_canned
 from . import inbox_router
+from . import inbox_intake
 from . import inbox_step_identify
 from . import inbox_step_orders
 from . import inbox_step_dedup
@@ -19,6 +24,7 @@ from . import inbox_step_assign
 from . import inbox_step_sla
 from . import inbox_iadvize_connection
 from . import inbox_inbound_event
+from . import inbox_inbound_event_iadvize
 from . import tcx_call
 from . import res_config_settings
 from . import inbox_dashboard

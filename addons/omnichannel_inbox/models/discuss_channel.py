@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import fields, models
 from odoo.tools import html2plaintext
 
-from ..helpers.request import InboxRequest
+from ..helpers.request import IntakeRequest
 
 _logger = logging.getLogger(__name__)
 
@@ -75,22 +75,6 @@ class DiscussChannel(models.Model):
         guest = channel.livechat_customer_guest_ids[:1]
         operator_dates = [line[2] for line in lines if line[0] == "operator" and line[2]]
         first = " ".join(visitor_lines[0][3].split())[:80]
-        req = InboxRequest(
-            channel="livechat",
-            company_id=self.env.company.id,
-            received=channel.livechat_end_dt or fields.Datetime.now(),
-            started=channel.create_date,
-            subject=self.env._("Live chat: %(first)s", first=first),
-            text="\n".join(line[3] for line in lines),
-            email=(partner.email or guest.email or ""),
-            name=partner.name or guest.name or visitor_lines[0][1],
-            lang=partner.lang or guest.lang or "",
-            partner_id=partner.id or 0,
-            external_ref=f"discuss.channel:{channel.id}",
-            first_response=min(operator_dates) if operator_dates else None,
-        )
-        # sudo: the ticket is created for the visitor by the routing pipeline
-        Ticket = self.env["helpdesk.ticket"].sudo()
         body = Markup("<p>%s</p><ul>%s</ul>") % (
             self.env._("Live chat conversation %(name)s", name=channel.name),
             Markup("").join(
@@ -99,20 +83,26 @@ class DiscussChannel(models.Model):
                 for _kind, name, date, text in lines
             ),
         )
-
-        def create_ticket(vals):
-            vals["description"] = body
-            return Ticket.with_context(mail_create_nolog=True, inbox_routing=True).create(vals)
-
-        ticket, _outcome = self.env["inbox.router"]._route(req, create_ticket)
-        livechat = self.env["helpdesk.ticket.channel"]._inbox_get("livechat", ticket.company_id)
-        ticket.message_post(
-            body=body,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-            author_id=partner.id or False,
-            email_from=req.email or req.name or "Live chat",
-            inbox_channel_id=livechat.id or False,
+        email = partner.email or guest.email or ""
+        name = partner.name or guest.name or visitor_lines[0][1]
+        req = IntakeRequest(
+            channel="livechat",
+            company_id=self.env.company.id,
+            received=channel.livechat_end_dt or fields.Datetime.now(),
+            started=channel.create_date,
+            subject=self.env._("Live chat: %(first)s", first=first),
+            text="\n".join(line[3] for line in lines),
+            email=email,
+            name=name,
+            lang=partner.lang or guest.lang or "",
+            partner_id=partner.id or 0,
+            external_id=f"discuss.channel:{channel.id}",
+            first_response=min(operator_dates) if operator_dates else None,
+            description=body,
+            note=body,
+            note_author_id=partner.id or 0,
+            note_from=email or name or "Live chat",
         )
+        ticket, _outcome = self.env["inbox.router"]._intake(req)
         channel.inbox_ticket_id = ticket
         return ticket

@@ -30,6 +30,11 @@ class HelpdeskTicketChannel(models.Model):
         help="Team of the requests of this channel when neither their order nor their "
         "address decides (see Configuration > Teams).",
     )
+    inbox_external_codes = fields.Char(
+        string="External channels",
+        help="The channels of the external systems that mean this one, comma-separated "
+        "(e.g. iadvize:WHATSAPP): their requests get this channel instead of the generic one.",
+    )
     inbox_icon = fields.Char(
         string="Icon", default="fa-comments", help="Font Awesome icon of the channel badge."
     )
@@ -46,3 +51,24 @@ class HelpdeskTicketChannel(models.Model):
             order="company_id, sequence, id",
             limit=1,
         )
+
+    @api.model
+    def _inbox_resolve(self, code, external=None, company=None):
+        """The channel of a request: the one listing ``external`` (``iadvize:WHATSAPP``) in
+        its external channels, else the channel of the inbox ``code``."""
+        external = (external or "").strip().lower()
+        if external:
+            company_ids = [company.id] if company else self.env.companies.ids
+            # sudo: channels are configuration every inbox step may look up
+            candidates = self.sudo().search(
+                [
+                    ("inbox_external_codes", "ilike", external),
+                    ("company_id", "in", [False, *company_ids]),
+                ],
+                order="company_id, sequence, id",
+            )
+            for channel in candidates:
+                codes = {c.strip().lower() for c in channel.inbox_external_codes.split(",")}
+                if external in codes:
+                    return channel
+        return self._inbox_get(code, company)

@@ -5,12 +5,12 @@ import logging
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.addons.suite_base.tools.languages import lang_code
 from odoo.exceptions import UserError
 
 from ..adapters.iadvize_client import IAdvizeClient, IAdvizeError
 from ..helpers import signature
-from ..helpers.iadvize import lang_code
-from ..helpers.request import InboxRequest
+from ..helpers.request import IntakeRequest
 
 _logger = logging.getLogger(__name__)
 WEBHOOK_PATH = "/omnichannel_inbox/iadvize/webhook"
@@ -137,6 +137,7 @@ class InboxIadvizeConnection(models.Model):
 
     # ------------------------------------------------------------------ chat -> ticket
     def _inbox_chat_request(self, transcript, event):
+        """The iAdvize adapter: a closed conversation as a channel-neutral request."""
         self.ensure_one()
         visitor = transcript.visitor
         first = next((m.text for m in transcript.messages if m.author == "visitor" and m.text), "")
@@ -144,8 +145,9 @@ class InboxIadvizeConnection(models.Model):
         subject = " ".join(first.split())[:80] or env._("Chat conversation")
         custom = transcript.custom_data
         region = (visitor.country or "").upper()
-        return InboxRequest(
+        return IntakeRequest(
             channel="chat",
+            external_channel=f"iadvize:{transcript.channel or 'CHAT'}",
             company_id=self.company_id.id,
             received=transcript.closed_at or event.received_date or fields.Datetime.now(),
             started=transcript.created_at,
@@ -158,25 +160,19 @@ class InboxIadvizeConnection(models.Model):
             region=region if len(region) == 2 else "BE",
             visitor_id=event.visitor_id or "",
             external_user_id=visitor.external_user_id or custom.get("customer_id", ""),
-            external_ref=transcript.conversation_id,
+            external_id=transcript.conversation_id,
             first_response=transcript.first_operator_reply,
+            description=self._inbox_transcript_html(transcript, limit=6),
+            note=self._inbox_transcript_html(transcript),
+            note_by_customer=True,
+            note_from=visitor.email or visitor.name or "iAdvize",
         )
 
     def _inbox_chat_ticket(self, transcript, event):
         """The ticket of a closed conversation (new, or the customer's open one) with the
         transcript posted in its thread. Returns ``(ticket, outcome)``."""
         self.ensure_one()
-        req = self._inbox_chat_request(transcript, event)
-        # sudo: the ticket is created by the event queue (cron), not by a user
-        Ticket = self.env["helpdesk.ticket"].sudo()
-
-        def create_ticket(vals):
-            vals["description"] = self._inbox_transcript_html(transcript, limit=6)
-            return Ticket.with_context(mail_create_nolog=True, inbox_routing=True).create(vals)
-
-        ticket, outcome = self.env["inbox.router"]._route(req, create_ticket)
-        ticket._inbox_post_transcript(transcript, self._inbox_transcript_html(transcript))
-        return ticket, outcome
+        return self.env["inbox.router"]._intake(self._inbox_chat_request(transcript, event))
 
     def _inbox_transcript_html(self, transcript, limit=None):
         lines = []

@@ -8,9 +8,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from ..adapters.iadvize_client import IAdvizeError
-from ..helpers.iadvize import PayloadError, parse_conversation
-
 _logger = logging.getLogger(__name__)
 CRON = "omnichannel_inbox.ir_cron_inbox_events"
 BACKOFF_BASE = 30  # seconds: 30 s, 1 min, 2 min, 4 min... capped at an hour
@@ -25,30 +22,38 @@ def backoff_seconds(attempts):
 
 
 class InboxInboundEvent(models.Model):
-    """A webhook event, stored as received before anything else: the endpoint answers at
-    once, a cron fetches the conversation and makes the ticket, with retries and backoff.
-    One record per conversation and event type (idempotency key): replays change nothing.
-    A failed event stays here, with its error, until it succeeds or a manager retries it."""
+    """A channel's webhook event (any source: channel + external id + payload + state),
+    stored as received before anything else: the endpoint answers at once, a cron processes
+    it into a ticket, with retries and backoff. One record per idempotency key: replays
+    change nothing. A failed event stays here, with its error, until it succeeds or a manager
+    retries it.
+
+    A source registers itself in its own file (see inbox_inbound_event_iadvize.py): a
+    ``selection_add`` on ``source`` and ``_inbox_process_<source>()`` returning
+    ``(ticket, outcome)``, which hands an IntakeRequest to ``inbox.router._intake``.
+    """
 
     _name = "inbox.inbound.event"
     _description = "Inbound webhook event"
     _order = "received_date desc, id desc"
     _rec_name = "idempotency_key"
 
-    source = fields.Selection([("iadvize", "iAdvize")], required=True, default="iadvize")
-    connection_id = fields.Many2one(
-        "inbox.iadvize.connection", required=True, ondelete="cascade", index=True
+    source = fields.Selection(
+        [], string="Channel", required=True, readonly=True, help="The channel that sent it."
     )
-    company_id = fields.Many2one(related="connection_id.company_id", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, index=True, default=lambda s: s.env.company
+    )
     event_type = fields.Char(required=True, readonly=True)
-    conversation_id = fields.Char(required=True, readonly=True)
+    external_id = fields.Char(
+        string="External id", required=True, readonly=True, help="e.g. the conversation id."
+    )
     idempotency_key = fields.Char(required=True, readonly=True)
-    event_id = fields.Char(string="iAdvize event id", readonly=True)
+    event_id = fields.Char(string="Event id", readonly=True)
     delivery_id = fields.Char(string="Delivery id", readonly=True)
-    visitor_id = fields.Char(readonly=True)
     payload = fields.Text(readonly=True)
     received_date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
-    sent_date = fields.Datetime(string="Sent by iAdvize", readonly=True)
+    sent_date = fields.Datetime(string="Sent at", readonly=True)
     state = fields.Selection(
         [
             ("pending", "To process"),
@@ -76,36 +81,32 @@ class InboxInboundEvent(models.Model):
 
     # ------------------------------------------------------------------------ receiving
     @api.model
-    def _inbox_receive(self, connection, event, raw_body, delivery_id=None):
-        """Store the event unless its key is known. ``(event, created)``; never raises on a
-        replay (``INSERT … ON CONFLICT DO NOTHING``)."""
+    def _inbox_receive(self, source, values):
+        """Store the event of ``source`` (``values``: its column values, with ``company_id``,
+        ``event_type``, ``external_id``, ``idempotency_key``, ``payload``...) unless its key
+        is known. ``(event, created)``; never raises on a replay (``ON CONFLICT DO NOTHING``)."""
         now = fields.Datetime.now()
+        columns = {
+            **values,
+            "source": source,
+            "received_date": now,
+            "state": "pending",
+            "attempts": 0,
+            "next_attempt_date": now,
+            "create_uid": self.env.uid,
+            "write_uid": self.env.uid,
+            "create_date": now,
+            "write_date": now,
+        }
+        unknown = [name for name in columns if name not in self._fields]
+        if unknown:
+            raise ValueError(f"unknown event columns: {unknown}")
         self.env.cr.execute(
             SQL(
-                """
-                INSERT INTO inbox_inbound_event
-                       (source, connection_id, company_id, event_type, conversation_id,
-                        idempotency_key, event_id, delivery_id, visitor_id, payload,
-                        received_date, sent_date, state, attempts, next_attempt_date,
-                        create_uid, write_uid, create_date, write_date)
-                VALUES ('iadvize', %(connection)s, %(company)s, %(type)s, %(conversation)s,
-                        %(key)s, %(event_id)s, %(delivery)s, %(visitor)s, %(payload)s,
-                        %(now)s, %(sent)s, 'pending', 0, %(now)s, %(uid)s, %(uid)s, %(now)s, %(now)s)
-           ON CONFLICT (idempotency_key) DO NOTHING
-             RETURNING id
-                """,
-                connection=connection.id,
-                company=connection.company_id.id,
-                type=event.event_type,
-                conversation=event.conversation_id,
-                key=event.idempotency_key,
-                event_id=event.event_id or None,
-                delivery=(delivery_id or "")[:64] or None,
-                visitor=event.visitor_id or None,
-                payload=raw_body.decode("utf-8", "replace"),
-                now=now,
-                sent=event.sent_at,
-                uid=self.env.uid,
+                "INSERT INTO inbox_inbound_event (%s) VALUES %s "
+                "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+                SQL(", ").join(SQL.identifier(name) for name in columns),
+                tuple(columns.values()),
             )
         )
         row = self.env.cr.fetchone()
@@ -114,16 +115,14 @@ class InboxInboundEvent(models.Model):
             if cron:
                 cron._trigger()
             return self.browse(row[0]), True
-        existing = self.search([("idempotency_key", "=", event.idempotency_key)], limit=1)
+        existing = self.search([("idempotency_key", "=", columns["idempotency_key"])], limit=1)
         return existing, False
 
     # ----------------------------------------------------------------------- processing
     def _inbox_process(self):
-        """Fetch the conversation and make (or join) the ticket. Raises on failure."""
+        """Make (or join) the ticket with the source's processing. Raises on failure."""
         self.ensure_one()
-        conversation = self.connection_id._inbox_client().fetch_conversation(self.conversation_id)
-        transcript = parse_conversation(conversation)
-        ticket, outcome = self.connection_id._inbox_chat_ticket(transcript, self)
+        ticket, outcome = getattr(self, f"_inbox_process_{self.source}")()
         self.write(
             {
                 "state": "done",
@@ -136,15 +135,24 @@ class InboxInboundEvent(models.Model):
         )
         return ticket
 
+    def _inbox_max_attempts(self):
+        """Attempts before the event waits for a manager (a source may configure it)."""
+        return 8
+
+    def _inbox_error_reason(self, exc):
+        """``(reason, retryable)`` of a processing error; sources add their own errors."""
+        _logger.exception("%s event %s: unexpected error", self.source, self.idempotency_key)
+        return f"{exc.__class__.__name__}: {exc}", True
+
     def _inbox_retry_later(self, reason, retryable=True, now=None):
         now = now or fields.Datetime.now()
         for event in self:
             attempts = event.attempts + 1
-            limit = max(event.connection_id.max_attempts or 1, 1)
+            limit = max(event._inbox_max_attempts() or 1, 1)
             if not retryable or attempts >= limit:
                 event.write({"state": "failed", "attempts": attempts, "last_error": reason})
                 _logger.warning(
-                    "iAdvize event %s failed for good: %s", event.idempotency_key, reason
+                    "%s event %s failed for good: %s", event.source, event.idempotency_key, reason
                 )
                 continue
             event.write(
@@ -181,13 +189,8 @@ class InboxInboundEvent(models.Model):
                 with self.env.cr.savepoint():
                     event._inbox_process()
                 done += 1
-            except IAdvizeError as exc:
-                event._inbox_retry_later(exc.detail, exc.retryable, now)
-            except PayloadError as exc:
-                event._inbox_retry_later(exc.reason, False, now)
             except Exception as exc:  # a bug must not block the queue: keep the event, retry
-                _logger.exception("iAdvize event %s: unexpected error", event.idempotency_key)
-                event._inbox_retry_later(f"{exc.__class__.__name__}: {exc}", True, now)
+                event._inbox_retry_later(*event._inbox_error_reason(exc), now=now)
             if commit:
                 self.env["ir.cron"]._commit_progress(1)
         return done
@@ -207,7 +210,7 @@ class InboxInboundEvent(models.Model):
         self.search([("state", "=", "done"), ("received_date", "<", limit)]).unlink()
 
     def write(self, vals):
-        """An event is what iAdvize sent: only the queue (superuser) and the buttons change
+        """An event is what the channel sent: only the queue (superuser) and the buttons change
         it, never a client's write (a forged conversation id would fetch another chat)."""
         if not self.env.su:
             raise AccessError(self.env._("Webhook events change only through their buttons."))

@@ -10,7 +10,7 @@ OUTCOMES = [
 ]
 
 
-class InboxRequest(models.Model):
+class InboxRequestLog(models.Model):
     """One line per incoming request and what the routing did with it (the dashboard counts
     duplicates avoided and requests per channel from these lines)."""
 

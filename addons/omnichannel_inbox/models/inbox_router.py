@@ -45,13 +45,15 @@ class InboxRouter(models.AbstractModel):
 
     @api.model
     def _route(self, req, create_ticket):
-        """Route ``req`` (an :class:`InboxRequest`); ``create_ticket(vals)`` opens the new
-        ticket the channel's way. Returns ``(ticket, outcome)`` with outcome ``new``,
+        """Route ``req`` (an :class:`IntakeRequest`); ``create_ticket(vals)`` opens the new
+        ticket the channel's way. Channels call :meth:`_intake` (inbox_intake.py), not
+        this. Returns ``(ticket, outcome)`` with outcome ``new``,
         ``threaded`` (explicit reply) or ``deduplicated`` (same customer's open ticket)."""
         started = time.perf_counter()
         # sudo: see the class docstring (gateways and checked buttons)
         router = self.sudo().with_context(inbox_routing=True)
         Ticket = router.env["helpdesk.ticket"]
+        router._inbox_channel(req)
         router._inbox_identify(req)
         router._inbox_detect_orders(req)
         ticket, outcome = router._inbox_find_existing(req)
@@ -75,8 +77,7 @@ class InboxRouter(models.AbstractModel):
         self.env["inbox.request"].sudo().create(
             {
                 "date": req.received,
-                "channel_id": self.env["helpdesk.ticket.channel"]._inbox_get(req.channel).id
-                or False,
+                "channel_id": req.channel_id or False,
                 "ticket_id": ticket.id,
                 "partner_id": req.partner_id or False,
                 "outcome": outcome,

@@ -163,7 +163,7 @@ class InboxRouter(models.AbstractModel):
             vals["inbox_phone"] = req.phone
         ticket.write(vals)
         if outcome == "deduplicated":
-            channel = self.env["helpdesk.ticket.channel"]._inbox_get(req.channel, ticket.company_id)
+            channel = self._inbox_channel(req)
             env = self.env["inbox.router"]._inbox_text_env(ticket.team_id)
             text = env._(
                 "New request by %(channel)s from %(who)s added to this ticket: the customer "

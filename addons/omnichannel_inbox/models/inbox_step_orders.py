@@ -31,6 +31,9 @@ class InboxRouter(models.AbstractModel):
         except ValueError as exc:
             _logger.warning("order number pattern %r is invalid (%s): default used", pattern, exc)
             found = extract_order_numbers(text)
+        # numbers the channel already knew (a form field, a chat's custom data) come first
+        known = [str(ref).strip() for ref in req.order_refs if str(ref or "").strip()]
+        found = list(dict.fromkeys([*known, *found]))
         req.order_numbers = found
         if not found:
             req.order_ids = []

@@ -1,9 +1,9 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.addons.suite_base.tools.languages import odoo_lang
 
 from ..helpers.dedup import normalize_name
-from ..helpers.iadvize import lang_code
 
 
 class InboxRouter(models.AbstractModel):
@@ -37,7 +37,7 @@ class InboxRouter(models.AbstractModel):
             team = Team.browse(req.team_id).exists()
             if team:
                 return team, "address"
-        channel = self.env["helpdesk.ticket.channel"]._inbox_get(req.channel)
+        channel = self._inbox_channel(req)
         if channel.inbox_team_id:
             return channel.inbox_team_id, "channel"
         if req.partner_id:
@@ -54,22 +54,13 @@ class InboxRouter(models.AbstractModel):
     def _inbox_lang(self, req):
         """An installed language for the customer's replies (``fr`` -> ``fr_BE``...)."""
         installed = [code for code, _name in self.env["res.lang"].get_installed()]
-        if req.lang in installed:
-            return req.lang
-        base = lang_code(req.lang)
-        if not base:
-            return False
-        preferred = {"fr": ("fr_BE", "fr_FR"), "nl": ("nl_BE", "nl_NL"), "en": ("en_US", "en_GB")}
-        for code in (*preferred.get(base, ()), *installed):
-            if code in installed and code.startswith(base):
-                return code
-        return False
+        return odoo_lang(req.lang, installed)
 
     @api.model
     def _inbox_ticket_values(self, req):
         team, reason = self._inbox_route_team(req)
         req.routed_by = reason
-        channel = self.env["helpdesk.ticket.channel"]._inbox_get(req.channel)
+        channel = self._inbox_channel(req)
         partner = self.env["res.partner"].browse(req.partner_id)
         preferred = self.env["res.users"].browse(req.user_id)
         vals = {
@@ -84,7 +75,7 @@ class InboxRouter(models.AbstractModel):
             "inbox_phone": req.phone or False,
             "inbox_sender_key": req.sender_key or False,
             "inbox_name_key": normalize_name(partner.name or req.name) or False,
-            "inbox_external_ref": req.external_ref or False,
+            "inbox_external_ref": req.external_id or False,
             "inbox_last_request_date": req.received,
             "inbox_lang": self._inbox_lang(req),
             "inbox_order_ids": [fields.Command.set(req.order_ids)],

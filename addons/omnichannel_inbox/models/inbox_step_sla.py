@@ -15,7 +15,7 @@ class InboxRouter(models.AbstractModel):
 
     @api.model
     def _inbox_apply_sla(self, ticket, req, outcome):
-        channel = self.env["helpdesk.ticket.channel"]._inbox_get(req.channel, ticket.company_id)
+        channel = self._inbox_channel(req)
         start = min(req.started or req.received, req.received)
         if outcome == "new" or ticket.inbox_sla_status in (sla_rules.NONE, sla_rules.MET):
             ticket._inbox_sla_start(start, req.first_response, channel or None)

@@ -3,11 +3,11 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.addons.suite_base.tools.calls import MISSED_STATUSES as MISSED
 from odoo.addons.suite_phone.tools import phone_number
 
-from ..helpers.request import InboxRequest
+from ..helpers.request import IntakeRequest
 
-MISSED = ("missed", "unanswered")
 HELPDESK_USER = "helpdesk_mgmt.group_helpdesk_user"
 
 
@@ -79,7 +79,7 @@ class TcxCall(models.Model):
         else:
             subject = env._("Call with %(who)s", who=who)
         region = phone_number.region_of(self.number_e164) or phone_number.DEFAULT_REGION
-        return InboxRequest(
+        return IntakeRequest(
             channel="phone",
             company_id=self.company_id.id,
             received=self.start_date or fields.Datetime.now(),
@@ -89,35 +89,20 @@ class TcxCall(models.Model):
             region=region,
             partner_id=self.partner_id.id or 0,
             user_id=0 if missed else self.user_id.id or 0,
-            external_ref=f"tcx.call:{self.id}",
+            external_id=f"tcx.call:{self.id}",
             first_response=None if missed else (self.answer_date or self.start_date),
+            description=self._inbox_call_summary(),
+            note=self._inbox_call_summary(),
+            note_author_id=self.partner_id.id or 0,
+            note_from=phone_number.pretty(self.number_e164) or self.number or "",
         )
 
     def _inbox_ticket(self):
         """The ticket of this call (new or the caller's open one), linked to the call."""
         self.ensure_one()
-        req = self._inbox_request()
-        call = self
-        # sudo: the ticket is made by the gateway (3CX reports run as superuser; the button
-        # checked create access on tickets first)
-        Ticket = self.env["helpdesk.ticket"].sudo()
-
-        def create_ticket(vals):
-            vals["description"] = call._inbox_call_summary()
-            return Ticket.with_context(mail_create_nolog=True, inbox_routing=True).create(vals)
-
-        ticket, outcome = self.env["inbox.router"]._route(req, create_ticket)
+        ticket, outcome = self.env["inbox.router"]._intake(self._inbox_request())
         # sudo: link the call (3CX journal rights differ from helpdesk rights)
         self.sudo().inbox_ticket_id = ticket
-        channel = self.env["helpdesk.ticket.channel"]._inbox_get("phone", ticket.company_id)
-        ticket.message_post(
-            body=self._inbox_call_summary(),
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-            inbox_channel_id=channel.id or False,
-            author_id=self.partner_id.id or False,
-            email_from=phone_number.pretty(self.number_e164) or self.number,
-        )
         return ticket, outcome
 
     def _inbox_call_summary(self):

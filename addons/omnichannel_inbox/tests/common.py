@@ -220,9 +220,13 @@ class IAdvizeMixin:
         )
         return self.sim
 
-    def chat(self, messages, visitor=None, custom_data=None, language="fr"):
+    def chat(self, messages, visitor=None, custom_data=None, language="fr", channel="CHAT"):
         return self.sim.add_conversation(
-            messages, visitor=visitor or {}, custom_data=custom_data or {}, language=language
+            messages,
+            visitor=visitor or {},
+            custom_data=custom_data or {},
+            language=language,
+            channel=channel,
         )
 
     def process_events(self):

@@ -43,7 +43,7 @@ class TestIAdvizeWebhook(InboxHttpCase):
         self.assertEqual(delivery.json()["status"], "accepted")
         self.assertLess(elapsed, 2.0, "the endpoint answers at once (the fetch is queued)")
         event = self.events()
-        self.assertEqual((event.state, event.conversation_id), ("pending", cid))
+        self.assertEqual((event.state, event.external_id), ("pending", cid))
         self.assertEqual(self.sim.store.counters["graphql"], 0, "no GraphQL call before the queue")
 
         self.assertEqual(self.process_events(), 1)
@@ -67,6 +67,35 @@ class TestIAdvizeWebhook(InboxHttpCase):
         self.assertEqual(ticket.inbox_sla_status, "met", "an operator answered in the chat")
         self.assertTrue(ticket.inbox_first_response_date)
         self.assertEqual(event.outcome, "new")
+
+    def test_event_stored_on_the_first_try(self):
+        """The webhook route is read-write: before, auth="none" gave it a read-only cursor,
+        the INSERT failed ("bad query" logged) and Odoo replayed the whole request."""
+        cid = self.chat(MESSAGES)
+        with self.assertNoLogs("odoo.sql_db", level="ERROR"):
+            self.assertEqual(self.webhook(cid).status, 202)
+        self.assertEqual(len(self.events()), 1)
+
+    def test_iadvize_channels_map_to_ticket_channels(self):
+        """WhatsApp, Messenger and SMS conversations get their own ticket channel (badge, SLA,
+        team), not Chat; a channel nobody mapped (MOBILE_APP) stays Chat."""
+        expected = {
+            "WHATSAPP": self.env.ref("omnichannel_inbox.channel_whatsapp"),
+            "FACEBOOK_BUSINESS_ON_MESSENGER": self.env.ref("omnichannel_inbox.channel_messenger"),
+            "SMS": self.env.ref("omnichannel_inbox.channel_sms"),
+            "VIDEO": self.channel("chat"),
+            "MOBILE_APP": self.channel("chat"),
+        }
+        for number, (iadvize_channel, channel) in enumerate(expected.items()):
+            with self.subTest(iadvize_channel=iadvize_channel):
+                visitor = {"firstName": f"Visitor {number}", "email": f"v{number}@visitor.test"}
+                cid = self.chat(MESSAGES[:1], visitor=visitor, channel=iadvize_channel)
+                self.assertEqual(self.webhook(cid).status, 202)
+                self.assertEqual(self.process_events(), 1)
+                ticket = self.events().filtered(lambda e, cid=cid: e.external_id == cid).ticket_id
+                self.assertEqual(ticket.channel_id, channel)
+                transcript = ticket.message_ids.filtered(lambda m: m.inbox_channel_id == channel)
+                self.assertEqual(len(transcript), 1, "the transcript carries the channel's badge")
 
     def _langs(self):
         return [code for code, _name in self.env["res.lang"].get_installed()]

@@ -5,7 +5,7 @@ from odoo.addons.suite_phone.tests.phone_forms import PHONE_FORMS
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 
-from ..helpers.request import InboxRequest
+from ..helpers.request import IntakeRequest
 
 
 @tagged("post_install", "-at_install")
@@ -94,7 +94,7 @@ class TestPhoneFormsEverywhere(TransactionCase):
         else:
             self.assertEqual(rows, [])
         # (c) the inbox: a chat visitor or caller giving the number as typed
-        req = InboxRequest(
+        req = IntakeRequest(
             channel="chat",
             company_id=self.env.company.id,
             received=fields.Datetime.now(),

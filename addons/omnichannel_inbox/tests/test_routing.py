@@ -5,7 +5,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
 
-from ..helpers.request import InboxRequest
+from ..helpers.request import IntakeRequest
 from .common import ALIAS_DOMAIN, InboxCase
 
 
@@ -15,7 +15,7 @@ class TestRoutingAndAssignment(InboxCase):
     balanced assignment among available members, switchable per team."""
 
     def route(self, channel="phone", **values):
-        req = InboxRequest(
+        req = IntakeRequest(
             channel=channel,
             company_id=self.env.company.id,
             received=fields.Datetime.now(),

@@ -312,7 +312,7 @@ class TestSecurityInboxRoutes(SecurityMixin, InboxHttpCase):
         self.assertEqual(str(payload["projectId"]), PROJECT)
         wrong = self.webhook(raw_body=json.dumps(payload).encode(), signature=sign(b"{}", SECRET))
         self.assertEqual(wrong.status, 401)
-        self.assertFalse(self.env["inbox.inbound.event"].search([("conversation_id", "=", cid)]))
+        self.assertFalse(self.env["inbox.inbound.event"].search([("external_id", "=", cid)]))
 
 
 @tagged("post_install", "-at_install")
@@ -358,11 +358,12 @@ class TestSystemFieldsAreLocked(SecurityMixin, InboxCase):
             {"name": "x", "project_id": "55", "webhook_secret": "s"}
         )
         event = self.env["inbox.inbound.event"].create(
-            {"connection_id": connection.id, "event_type": "v2.conversation.closed",
-             "conversation_id": "c-1", "idempotency_key": "k-1", "state": "failed"}
+            {"source": "iadvize", "connection_id": connection.id,
+             "event_type": "v2.conversation.closed",
+             "external_id": "c-1", "idempotency_key": "k-1", "state": "failed"}
         )  # fmt: skip
         lead = event.with_user(self.lead)
-        for vals in ({"conversation_id": "someone-elses"}, {"state": "done"}, {"ticket_id": 1}):
+        for vals in ({"external_id": "someone-elses"}, {"state": "done"}, {"ticket_id": 1}):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 lead.write(vals)
         lead.action_retry()

@@ -14,13 +14,13 @@
 ``makecall`` is never retried after a timeout or a 5xx: the phone may already be ringing.
 """
 
-import hashlib
 import logging
-import threading
 import time
 from urllib.parse import quote
 
 import requests
+
+from odoo.addons.suite_base.tools.token_cache import TokenCache, TokenClient, cache_key
 
 from .errors import TcxAuthError, TcxProtocolError, TcxRefusedError, TcxUnreachableError
 
@@ -28,32 +28,6 @@ _logger = logging.getLogger(__name__)
 
 TOKEN_PATH = "/connect/token"
 MAKECALL_PATH = "/callcontrol/{dn}/makecall"
-
-
-class TokenCache:
-    """Thread-safe ``key -> (token, expires_at)`` shared by the adapters of one process."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._tokens = {}
-
-    def get(self, key, now):
-        with self._lock:
-            token, expires_at = self._tokens.get(key, (None, 0.0))
-        return token if token and now < expires_at else None
-
-    def put(self, key, token, expires_at):
-        with self._lock:
-            self._tokens[key] = (token, expires_at)
-
-    def drop(self, key, token=None):
-        with self._lock:
-            if token is None or self._tokens.get(key, (None,))[0] == token:
-                self._tokens.pop(key, None)
-
-    def clear(self):
-        with self._lock:
-            self._tokens.clear()
 
 
 TOKENS = TokenCache()
@@ -82,7 +56,7 @@ def _reason(response):
     return text[:300] if text and not text.startswith("<") else f"HTTP {response.status_code}"
 
 
-class TcxCallControlAdapter:
+class TcxCallControlAdapter(TokenClient):
     """One PBX, one API client. Cheap to build: the token lives in :data:`TOKENS`."""
 
     def __init__(
@@ -96,15 +70,10 @@ class TcxCallControlAdapter:
         cache=None,
         clock=time.monotonic,
     ):
-        self.base_url = (base_url or "").rstrip("/")
+        super().__init__(base_url, timeout, session, cache if cache is not None else TOKENS, clock)
         self.client_id = client_id or ""
         self.client_secret = client_secret or ""
-        self.timeout = float(timeout or 10.0)
-        self.session = session or requests.Session()
-        self.cache = cache if cache is not None else TOKENS
-        self.clock = clock
-        secret_hash = hashlib.sha256(self.client_secret.encode()).hexdigest()[:16]
-        self.cache_key = (self.base_url, self.client_id, secret_hash)
+        self.cache_key = cache_key(self.base_url, self.client_id, secret=self.client_secret)
 
     # transport -----------------------------------------------------------------------
     def _post(self, path, **kwargs):
@@ -161,15 +130,12 @@ class TcxCallControlAdapter:
 
     def token(self, force=False):
         """A valid cached token, or a fresh one (``force`` skips the cache)."""
-        now = self.clock()
-        if not force:
-            cached = self.cache.get(self.cache_key, now)
-            if cached:
-                return cached
-        token, expires_in = self.fetch_token()
-        margin = min(30.0, expires_in * 0.1)
-        self.cache.put(self.cache_key, token, now + expires_in - margin)
-        return token
+
+        def fetch():
+            token, expires_in = self.fetch_token()
+            return token, expires_in - min(30.0, expires_in * 0.1)
+
+        return self.cached_token(fetch, force=force)
 
     # calls ---------------------------------------------------------------------------
     def make_call(self, dn, destination):

@@ -23,6 +23,9 @@ import json
 import logging
 
 from odoo import SUPERUSER_ID, api, http
+from odoo.addons.suite_base.tools.webhook import json_answer as _json
+from odoo.addons.suite_base.tools.webhook import json_error as _error
+from odoo.addons.suite_base.tools.webhook import read_body
 from odoo.addons.suite_phone.tools import phone_number
 from odoo.http import request
 from odoo.tools import SQL
@@ -46,16 +49,6 @@ ADMIN_GROUP = "tcx_click2dial.group_tcx_admin"
 
 def _reject_constant(name):
     raise ValueError(f"{name} is not a JSON number")
-
-
-def _json(payload, status=200, headers=None):
-    return request.make_json_response(
-        payload, headers=[("Cache-Control", "no-store"), *(headers or [])], status=status
-    )
-
-
-def _error(status, error, message, headers=None, **extra):
-    return _json({"error": error, "message": message, **extra}, status, headers)
 
 
 class TcxCrmController(http.Controller):
@@ -104,15 +97,9 @@ class TcxCrmController(http.Controller):
         return pbx, None
 
     def _json_body(self):
-        if (request.httprequest.content_length or 0) > MAX_BODY:
-            return None, _error(
-                413, "body_too_large", f"The body must stay under {MAX_BODY} bytes."
-            )
-        raw = request.httprequest.get_data()
-        if len(raw) > MAX_BODY:
-            return None, _error(
-                413, "body_too_large", f"The body must stay under {MAX_BODY} bytes."
-            )
+        raw, too_large = read_body(MAX_BODY)
+        if too_large:
+            return None, too_large
         try:
             body = json.loads(raw or b"{}", parse_constant=_reject_constant)
         except RecursionError:

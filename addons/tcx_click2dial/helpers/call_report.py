@@ -20,7 +20,9 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
+
+from odoo.addons.suite_base.tools.timestamps import parse_iso_utc
 
 # 3CX [CallType] -> (direction, status). Missed is an inbound call nobody answered,
 # Notanswered an outbound one the customer did not pick up.
@@ -135,38 +137,15 @@ def _text(data, key, required=False, max_length=MAX_TEXT):
 
 
 def parse_datetime(value):
-    """Naive UTC datetime from ISO 8601 text (offset converted, naive taken as UTC).
-
-    Returns None for empty values and for .NET's ``DateTime.MinValue`` (year 1), which is
-    what 3CX prints for a time that never happened (e.g. the answer time of a missed call).
-    Raises ValueError for anything else it cannot read, and for a time outside the years
-    :data:`MIN_YEAR`-:data:`MAX_YEAR` (in UTC).
+    """Naive UTC datetime from 3CX's ISO 8601 text, read by the suite's one parser
+    (``suite_base.tools.timestamps.parse_iso_utc``: None for empty values and .NET's
+    ``DateTime.MinValue``, ValueError for anything it cannot read). A 3CX call is never dated
+    outside the years :data:`MIN_YEAR`-:data:`MAX_YEAR` (in UTC): ValueError too.
     """
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValueError("not a string")
-    text = value.strip()
-    if not text:
-        return None
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    if len(text) > 64 or text_problem(text):
-        raise ValueError("not a date-time")
-    text = re.sub(r"(\.[0-9]{6})[0-9]+", r"\1", text)  # .NET prints 7 fractional digits
-    moment = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
-    if moment.year <= 1:  # checked before the offset: year 1 minus an offset overflows
-        return None
-    if moment.tzinfo is not None:
-        try:
-            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-        except OverflowError as exc:  # 9999-12-31T23:59:59-14:00 is after year 9999 in UTC
-            raise ValueError("out of the representable range once converted to UTC") from exc
-        if moment.year <= 1:
-            return None
-    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+    moment = parse_iso_utc(value)
+    if moment is not None and not MIN_YEAR <= moment.year <= MAX_YEAR:
         raise ValueError(f"outside the years {MIN_YEAR}-{MAX_YEAR}")
-    return moment.replace(microsecond=0)
+    return moment
 
 
 def _duration_from_text(text):

@@ -205,28 +205,3 @@ def contact_answer(row, base_url):
         "PhoneMobile": row.get("mobile_e164") or row.get("mobile") or "",
         "ContactUrl": f"{(base_url or '').rstrip('/')}/odoo/res.partner/{row['id']}",
     }
-
-
-def rank_candidates(rows, e164):
-    """The partner rows matching ``e164``, the most relevant first.
-
-    Persons reached on their own line (their mobile, or a phone they do not share with their
-    company among the matches) come first; then companies; then persons only sharing their
-    company's number. Inside a tier, the most recent activity (last call, last change) wins,
-    then the newest record. Several matches never mean "no match".
-    """
-    ids = {row["id"] for row in rows}
-
-    def tier(row):
-        if row["is_company"]:
-            return 1
-        own_line = row.get("mobile_e164") == e164
-        company = row.get("commercial_partner_id")
-        shares = company and company != row["id"] and company in ids
-        return 0 if own_line or not shares else 2
-
-    def activity(row):
-        moment = row.get("last_activity")
-        return moment.timestamp() if moment else 0.0
-
-    return sorted(rows, key=lambda row: (tier(row), -activity(row), -row["id"]))

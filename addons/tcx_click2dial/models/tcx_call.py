@@ -1,6 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.addons.suite_base.tools.calls import is_missed
 from odoo.addons.suite_phone.tools import phone_number
 from odoo.exceptions import AccessError
 
@@ -190,7 +191,7 @@ class TcxCall(models.Model):
         for call in self:
             call.answered_count = int(call.status == "answered")
             call.missed_count = int(
-                call.direction == "inbound" and call.status in ("missed", "unanswered")
+                is_missed(call.direction, call.status)
             )
 
     @api.depends("duration")

@@ -3,6 +3,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.addons.suite_base.tools.calls import is_missed
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
@@ -184,7 +185,7 @@ class TcxCall(models.Model):
         """A missed inbound call: one callback task per number, on the record that holds it
         (:meth:`_tcx_callback_holder`), for the one :meth:`_tcx_callback_assignee` picks."""
         self.ensure_one()
-        if self.direction != "inbound" or self.status not in ("missed", "unanswered"):
+        if not is_missed(self.direction, self.status):
             return
         if not self.number_e164:
             return  # hidden or invalid number: nobody can call back

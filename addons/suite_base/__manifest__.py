@@ -1,0 +1,14 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Suite Base",
+    "summary": "Customer identification and the helpers every connector of the suite shares",
+    "version": "19.0.1.0.0",
+    "category": "Hidden/Tools",
+    "license": "AGPL-3",
+    "author": "SM CRM suite contributors",
+    "website": "https://example.invalid/sm-crm-suite",
+    "depends": ["contacts", "suite_phone"],
+    "external_dependencies": {"python": ["phonenumbers", "requests"]},
+    "data": [],
+}
