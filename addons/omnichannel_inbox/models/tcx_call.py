@@ -3,6 +3,7 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.addons.suite_base.tools.calls import MISSED_STATUSES as MISSED
 from odoo.addons.suite_phone.tools import phone_number
 
@@ -22,6 +23,14 @@ class TcxCall(models.Model):
     inbox_ticket_id = fields.Many2one(
         "helpdesk.ticket", string="Ticket", index="btree_not_null", ondelete="set null", copy=False
     )
+
+    def write(self, vals):
+        # the call-ticket link is the journal's (the callback task follows it): server code only
+        if "inbox_ticket_id" in vals and not self.env.su:
+            raise AccessError(
+                self.env._("A call is linked to its ticket by the 3CX journal, not by hand.")
+            )
+        return super().write(vals)
 
     def _on_call_logged(self):
         # the ticket first: it holds the callback task, and its owner is who calls back
