@@ -142,10 +142,11 @@ def test_lines_sm_never_sent_are_removed_not_crashing_the_mapper():
         existing_lines={"SO1": {1: ExistingLine(101, 1), 3: ExistingLine(103, 9)}},
         foreign_lines={"SO1": [250, 200]},
     )
-    vals, _issues = map_order(dict(ORDER, customer_id="C1", date="2026-11-01", channel="web"), lookups)
+    record = dict(ORDER, customer_id="C1", date="2026-11-01", channel="web")
+    vals, _issues = map_order(record, lookups)
     deletes = [command[1] for command in vals["order_line"] if command[0] == 2]
     assert deletes == [103, 200, 250]
     # a stray key without a number (older data) is sorted, not compared with numbers
     lookups.existing_lines["SO1"][None] = ExistingLine(300, 4)
-    vals, _issues = map_order(dict(ORDER, customer_id="C1", date="2026-11-01", channel="web"), lookups)
+    vals, _issues = map_order(record, lookups)
     assert [c[1] for c in vals["order_line"] if c[0] == 2] == [103, 300, 200, 250]

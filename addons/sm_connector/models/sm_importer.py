@@ -395,7 +395,7 @@ class SmImporter(models.AbstractModel):
             except (SmRecordError, ValueError, KeyError) as exc:
                 self._log_failure(backend, run, record["id"], str(exc), raw, counts)
                 continue
-            except Exception as exc:  # noqa: BLE001 - a mapper bug fails this record, not the run
+            except Exception as exc:  # a mapper bug fails this record, never the whole run
                 _logger.warning("SM %s %s could not be mapped", entity, record["id"], exc_info=True)
                 reason = f"{type(exc).__name__}: {exc}"
                 self._log_failure(backend, run, record["id"], reason, raw, counts)
