@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
+from ..models.sm_managed_mixin import sm_sync_writes
 from .common import SmCase
 
 
@@ -256,14 +257,16 @@ class TestManagerViews(SmCase):
         self.assertGreater(processed, 0, "a healthy run shows up in the default graph")
 
     def test_reasons_and_data_issues_in_the_readers_language(self):
-        partner = self.env["res.partner"].create(
-            {"name": "Dirty", "sm_data_issues": "country missing (phones read as Belgian)"}
-        )
+        with sm_sync_writes():  # data issues are the sync's own values
+            partner = self.env["res.partner"].create(
+                {"name": "Dirty", "sm_data_issues": "country missing (phones read as Belgian)"}
+            )
         self.assertEqual(
             partner.with_context(lang="fr_BE").sm_data_issues_text,
             "pays manquant (téléphones lus comme belges)",
         )
-        partner.sm_data_issues = "phone '+32 4 bad' is not a valid number\nsomething new"
+        with sm_sync_writes():
+            partner.sm_data_issues = "phone '+32 4 bad' is not a valid number\nsomething new"
         self.assertEqual(
             partner.with_context(lang="nl_BE").sm_data_issues_text,
             "telefoon '+32 4 bad' is geen geldig nummer\nsomething new",
