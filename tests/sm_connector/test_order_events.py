@@ -124,3 +124,29 @@ def test_state_of():
     assert state_of(ORDER) == OrderState(
         "confirmed", "2026-12-01", {1: (True, None), 2: (True, None)}
     )
+
+
+def test_lines_sm_never_sent_are_removed_not_crashing_the_mapper():
+    """A line added in Odoo to an SM order (no SM line number) must not break the mapping:
+    SM is master, so the order keeps only SM's lines."""
+    from odoo.addons.sm_connector.mappers.order_mapper import (
+        ExistingLine,
+        OrderLookups,
+        map_order,
+    )
+
+    lookups = OrderLookups(
+        partner_ids={"C1": 10},
+        product_ids={"A": 1, "B": 2},
+        tax_ids={"21": 5},
+        existing_lines={"SO1": {1: ExistingLine(101, 1), 3: ExistingLine(103, 9)}},
+        foreign_lines={"SO1": [250, 200]},
+    )
+    record = dict(ORDER, customer_id="C1", date="2026-11-01", channel="web")
+    vals, _issues = map_order(record, lookups)
+    deletes = [command[1] for command in vals["order_line"] if command[0] == 2]
+    assert deletes == [103, 200, 250]
+    # a stray key without a number (older data) is sorted, not compared with numbers
+    lookups.existing_lines["SO1"][None] = ExistingLine(300, 4)
+    vals, _issues = map_order(record, lookups)
+    assert [c[1] for c in vals["order_line"] if c[0] == 2] == [103, 300, 200, 250]

@@ -28,6 +28,7 @@ class OrderLookups:
     tax_ids: dict = field(default_factory=dict)  # "21" → account.tax id (price included)
     showroom_ids: dict = field(default_factory=dict)  # "LIE" → sm.showroom id
     existing_lines: dict = field(default_factory=dict)  # order SM id → {line_no: ExistingLine}
+    foreign_lines: dict = field(default_factory=dict)  # order SM id → [ids of lines SM lacks]
     unavailable_customers: dict = field(default_factory=dict)  # SM id → why it is missing
     unavailable_articles: dict = field(default_factory=dict)  # code → why it is missing
 
@@ -114,7 +115,13 @@ def map_order(record, lookups):
         else:
             commands.append((0, 0, vals))
     # lines gone from SM, or whose article changed (a confirmed line's product can't change)
-    commands += [(2, line.line_id) for no, line in sorted(existing.items()) if no not in seen]
+    commands += [
+        (2, line.line_id)
+        for no, line in sorted(existing.items(), key=lambda item: (item[0] is None, item[0] or 0))
+        if no not in seen
+    ]
+    # lines SM never sent (no SM line number): SM is master, its order has only its lines
+    commands += [(2, line_id) for line_id in sorted(lookups.foreign_lines.get(record["id"], ()))]
     totals = sm_totals(record["lines"])
     issues = []
     for key, value in totals.items():

@@ -1,6 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 
 
 class ProductProduct(models.Model):
@@ -22,3 +22,9 @@ class ProductProduct(models.Model):
 
     def _sm_owned(self):
         return self.filtered(lambda variant: variant.product_tmpl_id.sm_id)
+
+    @api.model
+    def _sm_creates_owned(self, vals):
+        # a variant of an SM article is SM's (created or moved there by the sync only)
+        template = self.env["product.template"].browse(vals.get("product_tmpl_id"))
+        return bool(template.exists() and template.sm_id)

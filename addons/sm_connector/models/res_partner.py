@@ -18,6 +18,8 @@ class ResPartner(models.Model):
         "is_company",
         "company_type",
         "parent_id",
+        # an SM contact serves every company: a company set in Odoo would hide it from the others
+        "company_id",
         "vat",
         "street",
         "street2",

@@ -24,6 +24,14 @@ class SaleOrder(models.Model):
     _sm_managed_fields = (
         "name",
         "partner_id",
+        # each of these recomputes SM's taxes, prices or amounts when changed (fiscal position,
+        # pricelist, currency follow the company and the addresses)
+        "company_id",
+        "partner_invoice_id",
+        "partner_shipping_id",
+        "fiscal_position_id",
+        "pricelist_id",
+        "currency_id",
         "date_order",
         "state",
         "order_line",

@@ -28,6 +28,8 @@ class SaleOrderLine(models.Model):
         "customer_lead",
         "analytic_distribution",
         "pricelist_item_id",
+        # SM delivers its orders: Odoo never delivers an SM line
+        "qty_delivered",
         "sm_line_no",
         "sm_available",
         "sm_expected_date",

@@ -112,10 +112,10 @@ class SmImporter(models.AbstractModel):
                 "failed",
                 message=self.env._("Interrupted (the worker stopped); resumed by a later run."),
             )
-            run = run.create({"backend_id": backend.id, "entity": entity, "mode": mode})
+            run = run._start({"backend_id": backend.id, "entity": entity, "mode": mode})
             self._commit(run)
             if backend.transport == "file":
-                run.mode = "file"
+                run._set({"mode": "file"})
                 self._sync_files(backend, run)
             elif mode == "reconcile":
                 self._reconcile(backend, run)
@@ -139,7 +139,7 @@ class SmImporter(models.AbstractModel):
         """Import raw records outside a paged run (retries, dependencies on demand)."""
         own_run = not run
         if own_run:
-            run = self.env["sm.sync.run"].create(
+            run = self.env["sm.sync.run"]._start(
                 {"backend_id": backend.id, "entity": self._sm_entity, "mode": mode}
             )
         counts = self._import_chunk(backend, run, raw_records)
@@ -203,7 +203,7 @@ class SmImporter(models.AbstractModel):
         adapter = backend._rest_adapter()
         watermark = None if full else backend._get_watermark(entity)
         since = watermark - timedelta(seconds=backend.overlap_seconds) if watermark else None
-        run.watermark_from = since
+        run._set({"watermark_from": since})
         self._commit(run)
         for page in adapter.iter_pages(entity, updated_since=since, limit=backend.page_size):
             with self.env.cr.savepoint():
@@ -215,8 +215,12 @@ class SmImporter(models.AbstractModel):
                         )
                     )._import_page_job(backend, page.records)
                     counts = Counter()
-                    run.message = self.env._(
-                        "Pages handed to queue jobs: see Queue → Jobs for their results."
+                    run._set(
+                        {
+                            "message": self.env._(
+                                "Pages handed to queue jobs: see Queue → Jobs for their results."
+                            )
+                        }
                     )
                 else:
                     counts = self._import_chunk(backend, run, page.records)
@@ -225,9 +229,11 @@ class SmImporter(models.AbstractModel):
                     watermark = reached
                     backend._set_watermark(entity, watermark)
                 run._add_counts(counts, processed=len(page.records), remaining=page.remaining)
-                run.watermark_to = watermark
+                run._set({"watermark_to": watermark})
             if self._commit(run, len(page.records), page.remaining) <= 0:
-                run.message = self.env._("Time budget used up: the next run goes on from here.")
+                run._set(
+                    {"message": self.env._("Time budget used up: the next run goes on from here.")}
+                )
                 return
         # after the pages: a record a page already brought in this run is not tried twice
         self._retry_open_errors(backend, run, adapter)
@@ -236,9 +242,9 @@ class SmImporter(models.AbstractModel):
         adapter = backend._file_adapter()
         files = adapter.pending_files(self._sm_entity)
         if not files:
-            run.message = self.env._("No export file waiting.")
+            run._set({"message": self.env._("No export file waiting.")})
         for file_name in files:
-            run.source = file_name
+            run._set({"source": file_name})
             try:
                 content = adapter.read_export(file_name)
             except SmRecordError as exc:
@@ -388,6 +394,11 @@ class SmImporter(models.AbstractModel):
                 vals, _issues = self._map(record, lookups)
             except (SmRecordError, ValueError, KeyError) as exc:
                 self._log_failure(backend, run, record["id"], str(exc), raw, counts)
+                continue
+            except Exception as exc:  # a mapper bug fails this record, never the whole run
+                _logger.warning("SM %s %s could not be mapped", entity, record["id"], exc_info=True)
+                reason = f"{type(exc).__name__}: {exc}"
+                self._log_failure(backend, run, record["id"], reason, raw, counts)
                 continue
             vals.update(sm_id=record["id"], sm_last_sync=now)
             target = res_id or matches.get(record["id"])

@@ -171,6 +171,15 @@ class SmLockedMixin(models.AbstractModel):
             changed = self._sm_changed_fields(vals)
             if changed:
                 self._sm_refuse(changed)
+            # moving a record into SM's data (a line into an SM order) is creating SM data
+            if (self - self._sm_owned()) and self._sm_creates_owned(vals):
+                raise UserError(
+                    self.env._(
+                        "%(model)s: a record cannot be moved into data that comes from "
+                        "Silicon Master; only its sync adds to it.",
+                        model=self._description,
+                    )
+                )
         return super().write(vals)
 
     def _sm_unlink_message(self):
@@ -323,7 +332,7 @@ class SmManagedMixin(models.AbstractModel):
 
 
 def email_same(current, value):
-    """Whether two e-mail values are the same address (case and display name aside)."""
-    return (email_normalize(current or "") or (current or "")) == (
-        email_normalize(value or "") or (value or "")
-    )
+    """Whether writing e-mail `value` over `current` leaves it as it is: exactly the same
+    value, or the normalised form of `current` (what Odoo's portal and user flows write)."""
+    current, value = current or "", value or ""
+    return value == current or (bool(value) and value == email_normalize(current))

@@ -3,6 +3,8 @@
 from datetime import timedelta
 from email.utils import formataddr
 
+from psycopg2.errors import LockNotAvailable, SerializationFailure
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_date
@@ -313,10 +315,30 @@ class SmOrderEvent(models.Model):
         )
 
     # ------------------------------------------------------------------ buttons
+    def _lock_for_agent(self):
+        """Take this event's row for an agent's button, or refuse at once when another click
+        (a double click, a colleague) holds it or has just changed it: waiting would end in a
+        serialization failure and Odoo's retries, logged as errors."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL("SELECT id FROM sm_order_event WHERE id = %s FOR UPDATE NOWAIT", self.id),
+                    log_exceptions=False,
+                )
+        except (LockNotAvailable, SerializationFailure):
+            raise UserError(
+                self.env._(
+                    "This message is already being sent or dropped (another click): "
+                    "reload the page to see its state."
+                )
+            ) from None
+        self.invalidate_recordset()
+
     def action_send(self):
         """One click: send a prepared message (or send anyway after checking)."""
         configs = self._event_type_config()
         for event in self:
+            event._lock_for_agent()
             if event.state not in ("prepared", "blocked", "call", "skipped", "off"):
                 raise UserError(self.env._("This message was already sent or is still waiting."))
             config = configs.get(event.event_type)
@@ -339,6 +361,7 @@ class SmOrderEvent(models.Model):
     def action_skip(self):
         """Don't send this message (the agent told the customer otherwise, or not at all)."""
         for event in self:
+            event._lock_for_agent()
             if event.state not in ("prepared", "blocked", "call"):
                 raise UserError(self.env._("Only a message waiting for an agent can be dropped."))
             activity = event.activity_id

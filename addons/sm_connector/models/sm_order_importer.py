@@ -104,6 +104,10 @@ class SmOrderImporter(models.AbstractModel):
         lines = {}
         for order_id, line_id, line_no, product_id, available, expected in self.env.cr.fetchall():
             sm_id = order_ids[order_id]
+            if not line_no:
+                # not one of SM's lines (added in Odoo): SM is master, the sync removes it
+                lookups.foreign_lines.setdefault(sm_id, []).append(line_id)
+                continue
             lookups.existing_lines.setdefault(sm_id, {})[line_no] = ExistingLine(
                 line_id, product_id
             )

@@ -136,7 +136,7 @@ class SmSyncError(models.Model):
                         " exports the records once more."
                     )
                 )
-            run = self.env["sm.sync.run"].create(
+            run = self.env["sm.sync.run"]._start(
                 {"backend_id": backend.id, "entity": entity, "mode": "retry"}
             )
             try:

@@ -1,8 +1,10 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..entities import ENTITY_SELECTION
+from .sm_managed_mixin import sync_writer
 
 COUNTERS = ("created", "updated", "unchanged", "archived", "failed")
 
@@ -12,6 +14,26 @@ class SmSyncRun(models.Model):
 
     _name = "sm.sync.run"
     _description = "SM sync run"
+    # what the sync did, as it wrote it: a run marked done by hand would hide a failure
+    _inherit = ["sm.locked.mixin"]
+    _sm_managed_fields = (
+        "backend_id",
+        "entity",
+        "mode",
+        "state",
+        "date_start",
+        "date_end",
+        "duration",
+        "user_id",
+        *COUNTERS,
+        "processed",
+        "remaining",
+        "watermark_from",
+        "watermark_to",
+        "source",
+        "message",
+        "error_ids",
+    )
     _order = "id desc"
     _rec_name = "display_name"
 
@@ -72,6 +94,31 @@ class SmSyncRun(models.Model):
                 date=fields.Datetime.to_string(run.date_start),
             )
 
+    def _sm_owned(self):
+        # every run is the sync's record
+        return self
+
+    @api.model
+    def _sm_creates_owned(self, vals):
+        return True
+
+    def _sm_refuse(self, names):
+        raise UserError(
+            self.env._("Sync runs record what the sync did: only the sync writes them.")
+        )
+
+    @api.model
+    @sync_writer  # private: the importer opens its runs
+    def _start(self, vals):
+        """Open a run (the importer's own record)."""
+        return self.create(vals)
+
+    @sync_writer  # private: the importer records its progress
+    def _set(self, vals):
+        """Write the sync's own values on the run."""
+        return self.write(vals)
+
+    @sync_writer  # private: the importer records its progress
     def _add_counts(self, counts, processed=0, remaining=None):
         """Add a chunk's counters (dict of COUNTERS) to the run."""
         vals = {name: self[name] + counts.get(name, 0) for name in COUNTERS}
@@ -80,6 +127,7 @@ class SmSyncRun(models.Model):
             vals["remaining"] = remaining
         self.write(vals)
 
+    @sync_writer  # private: the importer closes its runs
     def _finish(self, state, message=None, watermark=None):
         """Close the run(s) with a final state."""
         if not self:

@@ -126,7 +126,7 @@ class TestGoLiveOwner(TransactionCase):
         self.live = datetime(2026, 11, 20, 8, 0, 0)
 
     def test_first_finished_run_sets_it_once(self):
-        run = self.env["sm.sync.run"].create({"backend_id": self.backend.id, "entity": "orders"})
+        run = self.env["sm.sync.run"]._start({"backend_id": self.backend.id, "entity": "orders"})
         self.assertIsNone(self.States._go_live(self.backend, "orders"))
         self.States._for(self.backend, "orders").watermark = self.live
         self.States._mark_live(self.backend, "orders", run)

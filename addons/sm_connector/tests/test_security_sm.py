@@ -5,10 +5,14 @@ context, SM-owned data written from outside the sync, order events, portal acces
 
 from unittest.mock import patch
 
+from psycopg2.errors import LockNotAvailable, SerializationFailure
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import SQL
+from odoo.tools.mail import email_normalize
 
 from ..models.sm_managed_mixin import sm_sync_writes
 from .common import SmCase
@@ -278,8 +282,13 @@ class TestSecuritySm(SmCase):
             binding.unlink()
 
     def test_writing_the_same_value_passes(self):
+        # the normalised address is what Odoo's user creation writes back: the same value
         self.partner.with_user(self.agent).write(
-            {"name": self.partner.name, "email": self.partner.email.upper(), "active": True}
+            {
+                "name": self.partner.name,
+                "email": email_normalize(self.partner.email),
+                "active": True,
+            }
         )
 
     # ------------------------------------------------------------ item 10b: portal access
@@ -400,6 +409,143 @@ class TestSecuritySm(SmCase):
         with self.assertRaises(AccessError):
             self.backend.with_user(self.agent).action_full_reconcile()
         self.backend.with_user(self.manager).action_sync_contacts_now()
+
+    # ------------------------------------------------------------ moving data into SM's
+    def _own_order_line(self):
+        """A line of an order made in Odoo by the salesman (not SM's)."""
+        own = self.env["sale.order"].with_user(self.agent).create(
+            {"partner_id": self.internal.partner_id.id}
+        )
+        product = self.order.order_line.filtered(lambda line: not line.display_type)[:1].product_id
+        return self.env["sale.order.line"].with_user(self.agent).create(
+            {"order_id": own.id, "product_id": product.id, "product_uom_qty": 1, "price_unit": 5}
+        )
+
+    def test_a_line_cannot_be_moved_into_an_sm_order(self):
+        line = self._own_order_line()
+        own, total = line.order_id, self.order.amount_total
+        for user in (self.agent, self.admin):
+            with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "moved into"):
+                line.with_user(user).with_context(**FORGED).write({"order_id": self.order.id})
+        self.assertEqual(line.order_id, own)
+        self.assertEqual(self.order.amount_total, total)
+        # nor a variant under an SM article (it would become that article's variant)
+        variant = self.env["product.product"].create({"name": "Odoo-only variant"})
+        with self.assertRaisesRegex(UserError, "moved into"):
+            variant.with_user(self.admin).write({"product_tmpl_id": self.product.id})
+
+    def test_sync_removes_a_line_sm_never_sent_and_the_run_goes_on(self):
+        line = self._own_order_line()
+        # what the unguarded move left in databases before the lock refused it
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("UPDATE sale_order_line SET order_id = %s WHERE id = %s", self.order.id, line.id)
+        )
+        self.env.invalidate_all()
+        self.store.set_field("orders", self.order.sm_id, "promised_date", "2027-02-01")
+        run = self.sync("orders")
+        self.assertEqual(run.state, "done", run.message)
+        self.assertFalse(line.exists(), "SM is master: its order has only its lines")
+        self.assertTrue(self.order.sm_totals_match)
+
+    def test_a_record_the_mapper_cannot_handle_fails_alone(self):
+        Importer = type(self.env["sm.order.importer"])
+        original = Importer._map
+        broken_id = self.order.sm_id
+
+        def mapper_bug(importer, record, lookups):
+            if record["id"] == broken_id:
+                raise TypeError("'<' not supported between instances of 'NoneType' and 'int'")
+            return original(importer, record, lookups)
+
+        self.store.set_field("orders", broken_id, "promised_date", "2027-02-01")
+        self.store.set_field("orders", self.other_order.sm_id, "promised_date", "2027-02-02")
+        with patch.object(Importer, "_map", mapper_bug):
+            run = self.sync("orders")
+        self.assertEqual(run.state, "done", run.message)
+        self.assertEqual(run.failed, 1)
+        error = self.env["sm.sync.error"].search(
+            [("reference", "=", broken_id), ("state", "=", "open")]
+        )
+        self.assertIn("TypeError", error.reason)
+        self.assertIn(broken_id, error.payload, "the payload is kept to retry")
+        self.assertEqual(str(self.other_order.sm_promised_date), "2027-02-02")
+
+    def test_fields_that_recompute_sm_values_are_refused(self):
+        company = self.env["res.company"].create({"name": "Second company"})
+        usd, eur = self.env.ref("base.USD"), self.env.ref("base.EUR")
+        other_currency = eur if self.order.currency_id == usd else usd
+        other = self.internal.partner_id
+        tax = self.order.amount_tax
+        order = self.order.with_user(self.admin).with_context(**FORGED)
+        for vals in (
+            {"company_id": company.id},
+            {"fiscal_position_id": self.env["account.fiscal.position"].create({"name": "F"}).id},
+            {"pricelist_id": self.env["product.pricelist"].create({"name": "Forged"}).id},
+            {"currency_id": other_currency.id},
+            {"partner_invoice_id": other.id},
+            {"partner_shipping_id": other.id},
+        ):
+            # (Odoo itself already refuses another pricelist on a confirmed order)
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(UserError, "Silicon Master|pricelist of a confirmed"),
+            ):
+                order.write(vals)
+        self.assertEqual(self.order.amount_tax, tax)
+        with self.assertRaisesRegex(UserError, "Silicon Master"):
+            self.partner.with_user(self.agent).write({"company_id": self.env.company.id})
+
+    def test_delivered_quantity_runs_and_email_spellings_refused(self):
+        line = self.order.order_line.filtered(lambda line: not line.display_type)[:1]
+        with self.assertRaisesRegex(UserError, "Silicon Master"):
+            line.with_user(self.admin).write({"qty_delivered": line.product_uom_qty})
+        run = self.env["sm.sync.run"].search([("backend_id", "=", self.backend.id)], limit=1)
+        for user in (self.manager, self.admin):
+            with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "only the sync"):
+                run.with_user(user).with_context(**FORGED).write({"state": "failed"})
+            with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "Silicon Master"):
+                self.env["sm.sync.run"].with_user(user).create(
+                    {"backend_id": self.backend.id, "entity": "orders", "state": "done"}
+                )
+        self.assertEqual(run.state, "done")
+        email = self.partner.email
+        partner = self.partner.with_user(self.agent)
+        for forged in (f'"Attacker" <{email}>', email.upper(), f"{email} "):
+            with self.subTest(email=forged), self.assertRaisesRegex(UserError, "Silicon Master"):
+                partner.write({"email": forged})
+        partner.write({"email": email})
+
+    def test_a_second_click_on_send_is_refused_at_once_without_errors(self):
+        event = self.prepared_event()
+        Cursor = type(self.env.cr)
+        execute = Cursor.execute
+        for concurrent in (
+            LockNotAvailable("the first click still holds the event"),
+            SerializationFailure("could not serialize access due to concurrent update"),
+        ):
+
+            def first_click_holds_the_row(
+                cr, query, params=None, log_exceptions=True, err=concurrent
+            ):
+                # what PostgreSQL answers the second click's lock of the event row (the first
+                # click's transaction is still sending it, or has just committed)
+                if "FOR UPDATE" in str(query) and "sm_order_event" in str(query):
+                    raise err
+                return execute(cr, query, params, log_exceptions)
+
+            for action in ("action_send", "action_skip"):
+                with (
+                    self.subTest(action=action, concurrent=type(concurrent).__name__),
+                    patch.object(Cursor, "execute", first_click_holds_the_row),
+                    self.assertNoLogs("odoo.sql_db", "ERROR"),
+                    self.assertRaisesRegex(UserError, "already being sent"),
+                ):
+                    getattr(event.with_user(self.agent), action)()
+        self.assertEqual(event.state, "prepared", "the second click changed nothing")
+        self.assertFalse(event.message_id)
+        event.with_user(self.agent).action_send()  # no click in the way: sent once
+        self.assertEqual(event.state, "sent")
 
 
 @tagged("post_install", "-at_install")
