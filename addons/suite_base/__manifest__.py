@@ -10,5 +10,4 @@
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["contacts", "suite_phone"],
     "external_dependencies": {"python": ["phonenumbers", "requests"]},
-    "data": [],
 }

@@ -145,13 +145,15 @@ def working_minutes_between(start, end, slots, tz="UTC", leaves=()):
     if end <= start:
         return 0.0
     total = timedelta(0)
-    try:
-        for window_start, window_end in _iter_windows(start, slots, tz, leaves):
-            if window_start >= end:
-                break
-            total += min(window_end, end) - window_start
-    except OverflowError:
-        pass  # the calendar ends in year 9999: no working time after it
+    windows = _iter_windows(start, slots, tz, leaves)
+    while True:
+        try:
+            window_start, window_end = next(windows)
+        except (StopIteration, OverflowError):  # OverflowError: the calendar ends in year 9999
+            break
+        if window_start >= end:
+            break
+        total += min(window_end, end) - window_start
     return total.total_seconds() / 60.0
 
 

@@ -122,7 +122,7 @@ class TestDashboardLocale(HttpCase):
 
     def test_plurals_and_numbers_in_french(self):
         self.env.ref("base.user_admin").lang = "fr_BE"
-        code = """
+        code = r"""
         const m = odoo.loader.modules.get("@omnichannel_inbox/dashboard/inbox_dashboard");
         const proto = m.InboxDashboard.prototype;
         const checks = [

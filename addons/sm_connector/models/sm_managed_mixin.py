@@ -250,37 +250,36 @@ class SmManagedMixin(models.AbstractModel):
     def _sm_translate_issue(self, line):
         """One issue line of the (English, language-neutral) mappers, in the reader's
         language; a line of an unknown shape is shown as it is."""
-        _ = self.env._
         patterns = (
-            (r"country '(?P<value>.+)' unknown", lambda v: _("country '%(value)s' unknown", **v)),
+            (r"country '(?P<value>.+)' unknown", lambda v: self.env._("country '%(value)s' unknown", **v)),
             (
                 r"country missing \(phones read as Belgian\)",
-                lambda v: _("country missing (phones read as Belgian)"),
+                lambda v: self.env._("country missing (phones read as Belgian)"),
             ),
             (
                 r"phone '(?P<value>.+)' not recognised.*",
-                lambda v: _("phone '%(value)s' not recognised", **v),
+                lambda v: self.env._("phone '%(value)s' not recognised", **v),
             ),
             (
                 r"phone '(?P<value>.+)' is not a valid number",
-                lambda v: _("phone '%(value)s' is not a valid number", **v),
+                lambda v: self.env._("phone '%(value)s' is not a valid number", **v),
             ),
-            (r"VAT '(?P<value>.+)' is not valid", lambda v: _("VAT '%(value)s' is not valid", **v)),
+            (r"VAT '(?P<value>.+)' is not valid", lambda v: self.env._("VAT '%(value)s' is not valid", **v)),
             (
                 r"EAN '(?P<value>.+)' is not a valid EAN-13",
-                lambda v: _("EAN '%(value)s' is not a valid EAN-13", **v),
+                lambda v: self.env._("EAN '%(value)s' is not a valid EAN-13", **v),
             ),
             (
                 r"e-mail '(?P<value>.+)' is not valid",
-                lambda v: _("e-mail '%(value)s' is not valid", **v),
+                lambda v: self.env._("e-mail '%(value)s' is not valid", **v),
             ),
             (
                 r"no sales tax for VAT rate (?P<value>.+)%",
-                lambda v: _("no sales tax for VAT rate %(value)s%%", **v),
+                lambda v: self.env._("no sales tax for VAT rate %(value)s%%", **v),
             ),
             (
                 r"company (?P<value>.+) not found in SM",
-                lambda v: _("company %(value)s not found in SM", **v),
+                lambda v: self.env._("company %(value)s not found in SM", **v),
             ),
         )
         for pattern, translate in patterns:

@@ -78,7 +78,7 @@ def _cell_text(value):
         return "1" if value else "0"
     if isinstance(value, (int, float)):
         # a native number, written as the CSV writes it so one declared format reads both
-        return DECIMAL_COMMA.write(Decimal(str(value)).normalize())
+        return DECIMAL_COMMA.render(Decimal(str(value)).normalize())
     return str(value)
 
 

@@ -88,7 +88,7 @@ class NumberFormat:
         ]
         return re.compile(f"^([+-]?)({'|'.join(integer)})(?:{re.escape(self.decimal)}([0-9]+))?$")
 
-    def write(self, number, grouping=None):
+    def render(self, number, grouping=None):
         """A Decimal written the way this format does (parse_decimal reads it back)."""
         sign = "-" if number < 0 else ""
         integer, _, fraction = format(abs(number), "f").partition(".")
