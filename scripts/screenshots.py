@@ -38,7 +38,6 @@ def prepare_messages(config, database):
     from odoo import api
     from odoo.modules.registry import Registry
     from odoo.tools import config as odoo_config
-
     from simulators.silicon_master import SiliconMasterSimulator
 
     odoo_config.parse_config(["-c", config, "-d", database, "--log-level=warn"])
@@ -49,8 +48,12 @@ def prepare_messages(config, database):
         with Registry(database).cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             backend = env["sm.backend"].create(
-                {"name": "SM (screenshots)", "base_url": url, "api_key": "shots",
-                 "message_older_orders": True}  # fmt: skip
+                {
+                    "name": "SM (screenshots)",
+                    "base_url": url,
+                    "api_key": "shots",
+                    "message_older_orders": True,
+                }
             )
             env["sm.order.event.type"].search([]).write({"settle_minutes": 0})
             store = sim.store
@@ -112,8 +115,16 @@ def screenshot_file(html, target):
     with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as f:
         f.write(html)
     subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         f"--window-size={WIDTH},620", f"--screenshot={target}", f"file://{f.name}"],  # fmt: skip
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--window-size={WIDTH},620",
+            f"--screenshot={target}",
+            f"file://{f.name}",
+        ],
         check=True,
         capture_output=True,
     )
@@ -128,9 +139,17 @@ class Browser:
         port = free_port()
         self.profile = tempfile.mkdtemp(prefix="shots-chrome-")
         self.proc = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             f"--remote-debugging-port={port}", f"--user-data-dir={self.profile}",
-             f"--window-size={WIDTH},{HEIGHT}", "about:blank"],  # fmt: skip
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                f"--remote-debugging-port={port}",
+                f"--user-data-dir={self.profile}",
+                f"--window-size={WIDTH},{HEIGHT}",
+                "about:blank",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -182,8 +201,14 @@ def agent_order_list(config, database, target):
 
     port = free_port()
     server = subprocess.Popen(
-        [str(REPO_ROOT / "scripts" / "odoo.sh"), "-d", database, f"--http-port={port}",
-         "--log-level=warn", "--max-cron-threads=0"],  # fmt: skip
+        [
+            str(REPO_ROOT / "scripts" / "odoo.sh"),
+            "-d",
+            database,
+            f"--http-port={port}",
+            "--log-level=warn",
+            "--max-cron-threads=0",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

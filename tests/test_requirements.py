@@ -73,12 +73,18 @@ def test_every_third_party_import_is_a_listed_requirement():
     for module, where in sorted(_third_party_imports().items()):
         dists = {_normalise(d) for d in providers.get(module, [])}
         if not dists & listed:
-            unlisted.append(f"{module} (imported in {where}; installed by: {sorted(dists) or 'nothing'})")
+            unlisted.append(
+                f"{module} (imported in {where}; installed by: {sorted(dists) or 'nothing'})"
+            )
     assert not unlisted, "imports no requirements file names:\n" + "\n".join(unlisted)
 
 
-@pytest.mark.parametrize("manifest", sorted(ROOT.glob("addons/*/__manifest__.py")), ids=lambda p: p.parent.name)
+@pytest.mark.parametrize(
+    "manifest", sorted(ROOT.glob("addons/*/__manifest__.py")), ids=lambda p: p.parent.name
+)
 def test_addon_python_dependencies_are_listed(manifest):
-    declared = ast.literal_eval(manifest.read_text()).get("external_dependencies", {}).get("python", [])
+    declared = (
+        ast.literal_eval(manifest.read_text()).get("external_dependencies", {}).get("python", [])
+    )
     listed = _listed_distributions()
     assert not [d for d in declared if _normalise(d) not in listed]

@@ -64,9 +64,18 @@ def _fake_cache(tmp_path):
 def _odoo_sh(repo, cache, *args):
     import subprocess
 
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(cache), "SUITE_CACHE": str(cache), "ODOO_HTTP_PORT": "8069"}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(cache),
+        "SUITE_CACHE": str(cache),
+        "ODOO_HTTP_PORT": "8069",
+    }
     return subprocess.run(
-        ["bash", str(repo / "scripts" / "odoo.sh"), *args], env=env, capture_output=True, text=True, check=True
+        ["bash", str(repo / "scripts" / "odoo.sh"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
 
 
@@ -85,7 +94,10 @@ def test_odoo_sh_config_is_per_clone(tmp_path):
     cache = _fake_cache(tmp_path)
     clone = tmp_path / "other-clone"
     shutil.copytree(SCRIPTS, clone / "scripts")
-    ours, theirs = _odoo_sh(SCRIPTS.parent, cache, "--print-conf"), _odoo_sh(clone, cache, "--print-conf")
+    ours, theirs = (
+        _odoo_sh(SCRIPTS.parent, cache, "--print-conf"),
+        _odoo_sh(clone, cache, "--print-conf"),
+    )
     assert ours != theirs
     assert str(SCRIPTS.parent / "addons") in Path(ours).read_text()
     assert str(clone / "addons") in Path(theirs).read_text()

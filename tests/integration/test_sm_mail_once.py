@@ -13,10 +13,9 @@ import time
 from collections import Counter
 
 import pytest
+from test_sm_crash_resume import CLI, KEY, ROOT, wait_for
 
 from simulators.silicon_master import SiliconMasterSimulator
-
-from test_sm_crash_resume import CLI, KEY, ROOT, wait_for
 
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
 
@@ -35,7 +34,7 @@ with Registry(sys.argv[2]).cursor() as cr:
 
 
 def run_odoo(db, conf, code, timeout=600):
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: PLW1510 (the caller reads the exit code)
         [sys.executable, "-c", ODOO_SNIPPET, conf, db, code],
         capture_output=True,
         text=True,
@@ -52,7 +51,7 @@ class Sink:
         self.messages = []
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         with self.lock:
             self.messages.append((tuple(envelope.rcpt_tos), envelope.content))
         return "250 OK"
@@ -96,7 +95,7 @@ env["sm.backend"].create({{"name": "SM (cli)", "base_url": {sim.base_url!r}, "ap
     "message_older_orders": True, "page_size": 5, "retries": 1}})
 """,
             )
-            first = subprocess.run(
+            first = subprocess.run(  # noqa: PLW1510 (the exit code is asserted)
                 _orders_cmd(db, conf, sim.base_url), capture_output=True, text=True, timeout=900
             )
             assert first.returncode == 0, first.stderr[-3000:]
@@ -123,7 +122,7 @@ env["sm.backend"].create({{"name": "SM (cli)", "base_url": {sim.base_url!r}, "ap
                 os.kill(proc.pid, signal.SIGKILL)
                 proc.wait(timeout=30)
             sim.faults.clear()
-            resumed = subprocess.run(
+            resumed = subprocess.run(  # noqa: PLW1510 (the exit code is asserted)
                 _orders_cmd(db, conf, sim.base_url), capture_output=True, text=True, timeout=900
             )
             assert resumed.returncode == 0, resumed.stderr[-3000:]

@@ -36,9 +36,22 @@ def server(odoo_db, query):
     port = _free_port()
     log = tempfile.NamedTemporaryFile("w+", suffix=".log")  # closed in the finally below
     proc = subprocess.Popen(
-        [sys.executable, "-m", "odoo", "server", "-c", conf, "-d", db, f"--db-filter=^{db}$",
-         f"--http-port={port}", "--http-interface=127.0.0.1", "--max-cron-threads=0",
-         "--log-level=warn", f"--logfile={log.name}"],  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "server",
+            "-c",
+            conf,
+            "-d",
+            db,
+            f"--db-filter=^{db}$",
+            f"--http-port={port}",
+            "--http-interface=127.0.0.1",
+            "--max-cron-threads=0",
+            "--log-level=warn",
+            f"--logfile={log.name}",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.STDOUT,
     )
@@ -55,8 +68,12 @@ def server(odoo_db, query):
             assert alive, open(log.name).read()[-3000:]
             time.sleep(0.3)
         # warm the registry and the key table, so that the race is about the data only
-        requests.get(f"{url}/tcx/crm/lookup", params={"Number": "+3281000000"},
-                     headers={HEADER: API_KEY}, timeout=60)  # fmt: skip
+        requests.get(
+            f"{url}/tcx/crm/lookup",
+            params={"Number": "+3281000000"},
+            headers={HEADER: API_KEY},
+            timeout=60,
+        )
         yield url, lambda: open(log.name).read()
     finally:
         proc.terminate()
@@ -132,9 +149,7 @@ def test_ten_concurrent_copies_of_one_report_give_one_call(server, query):
     assert sorted(a["status"] for a in answers) == ["created"] + ["duplicate"] * 9
     call_ids = {a["call_id"] for a in answers}
     assert len(call_ids) == 1 and all(call_ids), answers
-    assert query("SELECT id FROM tcx_call WHERE number_e164 = %s", [NUMBER]) == [
-        (call_ids.pop(),)
-    ]
+    assert query("SELECT id FROM tcx_call WHERE number_e164 = %s", [NUMBER]) == [(call_ids.pop(),)]
     assert_no_error_logged(read_log)
 
 

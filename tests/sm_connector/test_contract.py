@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from odoo.addons.sm_connector.entities import ENTITIES, ENTITY, ENTITY_NAMES
+from odoo.addons.sm_connector.entities import ENTITIES, ENTITY_NAMES
 from odoo.addons.sm_connector.parsers import export_parser
 from odoo.addons.sm_connector.parsers.record_validator import (
     VALIDATORS,
@@ -57,7 +57,7 @@ def _resolve(contract, spec):
             return spec, nullable or bool(spec.get("nullable"))
 
 
-def _type_errors(contract, spec, value, where):
+def _type_errors(contract, spec, value, where):  # noqa: C901 (one branch per JSON type)
     """Why `value` does not fit the contract's `spec` (empty list: it fits)."""
     spec, nullable = _resolve(contract, spec)
     if value is None:

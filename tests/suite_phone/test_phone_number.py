@@ -327,7 +327,9 @@ def test_small_helpers():
 
 
 def test_translations_are_complete():
-    """Every term of the module is translated in French and Dutch."""
+    """Every term of the module is translated in French and Dutch (an empty translation
+    only where the word is the same in that language: OCA's po check refuses a msgstr equal
+    to its msgid, and Odoo then shows the source)."""
     from pathlib import Path
 
     import polib
@@ -336,4 +338,6 @@ def test_translations_are_complete():
     template = {entry.msgid for entry in polib.pofile(str(i18n / "suite_phone.pot"))}
     for lang in ("fr", "nl"):
         catalog = polib.pofile(str(i18n / f"{lang}.po"))
-        assert {e.msgid for e in catalog if e.msgstr} == template, lang
+        assert {e.msgid for e in catalog} == template, lang
+        same_word = {"Contact", "ID", "Mobile (E.164)"}
+        assert {e.msgid for e in catalog if not e.msgstr} <= same_word, lang

@@ -255,8 +255,9 @@ JSON = st.recursive(
     | st.integers()
     | st.floats()  # NaN and ±Infinity included: Python's json reads them
     | TEXT,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=12,
 )
 EXTREME = st.one_of(
@@ -267,16 +268,12 @@ DATES = st.one_of(
     st.datetimes().map(lambda d: d.isoformat()),
     EXTREME.map(lambda d: d.isoformat() + "Z"),
     st.builds(
-        lambda d, minutes: d.replace(
-            tzinfo=dt.timezone(dt.timedelta(minutes=minutes))
-        ).isoformat(),
+        lambda d, minutes: d.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes))).isoformat(),
         EXTREME,
         st.integers(min_value=-1439, max_value=1439),
     ),
     st.builds(
-        lambda d, minutes: d.replace(
-            tzinfo=dt.timezone(dt.timedelta(minutes=minutes))
-        ).isoformat(),
+        lambda d, minutes: d.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes))).isoformat(),
         st.datetimes(),
         st.integers(min_value=-1439, max_value=1439),
     ),

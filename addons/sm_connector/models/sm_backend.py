@@ -7,6 +7,7 @@ from ..adapters.errors import SmTransportError
 from ..adapters.sm_file_adapter import SmFileAdapter
 from ..adapters.sm_rest_adapter import SmRestAdapter
 from ..entities import ENTITIES, ENTITY
+
 SEGMENTS = ("B2B", "B2C")
 
 

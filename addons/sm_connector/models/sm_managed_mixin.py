@@ -240,8 +240,7 @@ class SmManagedMixin(models.AbstractModel):
         for record in self:
             record.sm_data_issues_text = (
                 "\n".join(
-                    record._sm_translate_issue(line)
-                    for line in record.sm_data_issues.splitlines()
+                    record._sm_translate_issue(line) for line in record.sm_data_issues.splitlines()
                 )
                 if record.sm_data_issues
                 else False
@@ -251,7 +250,10 @@ class SmManagedMixin(models.AbstractModel):
         """One issue line of the (English, language-neutral) mappers, in the reader's
         language; a line of an unknown shape is shown as it is."""
         patterns = (
-            (r"country '(?P<value>.+)' unknown", lambda v: self.env._("country '%(value)s' unknown", **v)),
+            (
+                r"country '(?P<value>.+)' unknown",
+                lambda v: self.env._("country '%(value)s' unknown", **v),
+            ),
             (
                 r"country missing \(phones read as Belgian\)",
                 lambda v: self.env._("country missing (phones read as Belgian)"),
@@ -264,7 +266,10 @@ class SmManagedMixin(models.AbstractModel):
                 r"phone '(?P<value>.+)' is not a valid number",
                 lambda v: self.env._("phone '%(value)s' is not a valid number", **v),
             ),
-            (r"VAT '(?P<value>.+)' is not valid", lambda v: self.env._("VAT '%(value)s' is not valid", **v)),
+            (
+                r"VAT '(?P<value>.+)' is not valid",
+                lambda v: self.env._("VAT '%(value)s' is not valid", **v),
+            ),
             (
                 r"EAN '(?P<value>.+)' is not a valid EAN-13",
                 lambda v: self.env._("EAN '%(value)s' is not a valid EAN-13", **v),

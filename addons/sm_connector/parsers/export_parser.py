@@ -18,9 +18,7 @@ from ..entities import ENTITIES, ENTITY_NAMES
 from .record_validator import SmRecordError
 from .values import DECIMAL_COMMA, parse_decimal
 
-FILE_NAME = re.compile(
-    rf"^({'|'.join(ENTITY_NAMES)})_(\d{{8,14}}).*\.(csv|xlsx)$", re.IGNORECASE
-)
+FILE_NAME = re.compile(rf"^({'|'.join(ENTITY_NAMES)})_(\d{{8,14}}).*\.(csv|xlsx)$", re.IGNORECASE)
 
 COLUMNS = {entity.name: list(entity.export_columns) for entity in ENTITIES}
 DECIMAL_COLUMNS = {

@@ -44,9 +44,9 @@ class TestRetailerSetup(SmCase):
     def test_dutch_and_french_contacts_get_their_language_at_the_first_sync(self):
         self.sync()
         for sm_lang, lang in (("fr", "fr_BE"), ("nl", "nl_BE")):
-            partner = self.partners(sm_lang=sm_lang).filtered(
-                lambda p: p.country_id.code == "BE"
-            )[:1]
+            partner = self.partners(sm_lang=sm_lang).filtered(lambda p: p.country_id.code == "BE")[
+                :1
+            ]
             self.assertEqual(partner.lang, lang)
 
     def test_demo_company_is_the_belgian_retailer(self):
@@ -58,9 +58,11 @@ class TestRetailerSetup(SmCase):
         self.assertNotIn("YourCompany", company.name)
         self.assertTrue(company.email.startswith("service@"))
         self.assertTrue(company.alias_domain_id, "a mail to a team's alias must route somewhere")
-        rates = self.env["account.tax"].search(
-            [("company_id", "=", company.id), ("type_tax_use", "=", "sale")]
-        ).mapped("amount")
+        rates = (
+            self.env["account.tax"]
+            .search([("company_id", "=", company.id), ("type_tax_use", "=", "sale")])
+            .mapped("amount")
+        )
         self.assertLessEqual({21.0, 12.0, 6.0}, set(rates))
 
     def test_sm_taxes_are_the_belgian_ones_vat_included(self):
@@ -168,8 +170,9 @@ class TestCustomerMessages(SmCase):
         self.order_id = next(
             sm_id
             for sm_id in sorted(self.live_ids("orders"))
-            if (self.store.get("contacts", self.store.get("orders", sm_id)["customer_id"]) or {})
-            .get("email")
+            if (
+                self.store.get("contacts", self.store.get("orders", sm_id)["customer_id"]) or {}
+            ).get("email")
         )
         record = self.store.get("orders", self.order_id)
         self.customer_id = record["customer_id"]
@@ -251,7 +254,7 @@ class TestManagerViews(SmCase):
         self.assertNotIn('name="failed" type="measure"', arch)
         run = self.sync()
         self.assertEqual(run.failed, 0)
-        (_entity, processed), = self.env["sm.sync.run"]._read_group(
+        ((_entity, processed),) = self.env["sm.sync.run"]._read_group(
             [("id", "=", run.id)], ["entity"], ["processed:sum"]
         )
         self.assertGreater(processed, 0, "a healthy run shows up in the default graph")

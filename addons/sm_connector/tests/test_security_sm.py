@@ -76,9 +76,7 @@ class TestSecuritySm(SmCase):
             self.assertEqual(run.state, "done", run.message)
         self.orders = self.env["sale.order"].browse(self.bound_ids("orders"))
         self.order = self.orders.filtered(lambda o: o.sm_id == sm_order)
-        self.other_order = (
-            self.orders.filtered(lambda o: o.partner_id != self.order.partner_id)[:1]
-        )
+        self.other_order = self.orders.filtered(lambda o: o.partner_id != self.order.partner_id)[:1]
         self.partner = self.order.partner_id
         self.product = self.order.order_line[:1].product_id.product_tmpl_id
         self.portal_a = self._portal_user(self.partner, "sm-portal-a")
@@ -415,12 +413,23 @@ class TestSecuritySm(SmCase):
     # ------------------------------------------------------------ moving data into SM's
     def _own_order_line(self):
         """A line of an order made in Odoo by the salesman (not SM's)."""
-        own = self.env["sale.order"].with_user(self.agent).create(
-            {"partner_id": self.internal.partner_id.id}
+        own = (
+            self.env["sale.order"]
+            .with_user(self.agent)
+            .create({"partner_id": self.internal.partner_id.id})
         )
         product = self.order.order_line.filtered(lambda line: not line.display_type)[:1].product_id
-        return self.env["sale.order.line"].with_user(self.agent).create(
-            {"order_id": own.id, "product_id": product.id, "product_uom_qty": 1, "price_unit": 5}
+        return (
+            self.env["sale.order.line"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "order_id": own.id,
+                    "product_id": product.id,
+                    "product_uom_qty": 1,
+                    "price_unit": 5,
+                }
+            )
         )
 
     def test_a_line_cannot_be_moved_into_an_sm_order(self):

@@ -54,7 +54,6 @@ def _duration_text(seconds):
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-
 class TcxCall(models.Model):
     """The call journal: every call 3CX reports, and every call dialled from Odoo.
 
@@ -190,9 +189,7 @@ class TcxCall(models.Model):
     def _compute_counts(self):
         for call in self:
             call.answered_count = int(call.status == "answered")
-            call.missed_count = int(
-                is_missed(call.direction, call.status)
-            )
+            call.missed_count = int(is_missed(call.direction, call.status))
 
     @api.depends("duration")
     def _compute_duration_display(self):

@@ -113,20 +113,24 @@ class TcxCall(models.Model):
             best = self.env["res.partner"]._tcx_lookup(e164, company_id=pbx.company_id.id)[1]
             partner = self.env["res.partner"].browse(best[0]["id"]) if best else partner
         # sudo: journal fields are server-made here (the user, the checked number, the PBX)
-        call = self.sudo().create(
-            {
-                "direction": "outbound",
-                "status": "requested",
-                "source": "click2dial",
-                "number": (raw_number or "").strip() or e164,
-                "number_e164": e164,
-                "partner_id": partner.id if partner else False,
-                "user_id": user.id,
-                "extension": user.tcx_extension,
-                "callback_of_id": callback_of.id if callback_of else False,
-                "company_id": pbx.company_id.id,
-            }
-        ).sudo(False)
+        call = (
+            self.sudo()
+            .create(
+                {
+                    "direction": "outbound",
+                    "status": "requested",
+                    "source": "click2dial",
+                    "number": (raw_number or "").strip() or e164,
+                    "number_e164": e164,
+                    "partner_id": partner.id if partner else False,
+                    "user_id": user.id,
+                    "extension": user.tcx_extension,
+                    "callback_of_id": callback_of.id if callback_of else False,
+                    "company_id": pbx.company_id.id,
+                }
+            )
+            .sudo(False)
+        )
         if pbx.dial_mode == "api":
             try:
                 answer = pbx._tcx_adapter().make_call(user.tcx_extension, destination)

@@ -246,7 +246,9 @@ class TestCallJournal(TcxCase):
         _o, missed = self.missed(Agent=AGENT_EXT)
         self.assert_one_callback_task(missed)
         missed.with_user(missed.callback_user_id).write({"callback_user_id": self.agent2.id})
-        self.assertEqual(self.assert_one_callback_task(missed, reassigned=True).user_id, self.agent2)
+        self.assertEqual(
+            self.assert_one_callback_task(missed, reassigned=True).user_id, self.agent2
+        )
 
     def test_task_done_by_hand_closes_the_calls_it_stands_for(self):
         _o, missed = self.missed(Agent=AGENT_EXT)
