@@ -6,6 +6,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+
 from .common import InboxCase
 
 
@@ -140,3 +142,16 @@ class TestHandMadeLiveChat(InboxCase):
         chat = self.hand_made_chat(self.plain)
         with self.assertRaises(AccessError):
             chat.with_user(self.plain).write({"inbox_ticket_id": self.email("x").id})
+
+
+@tagged("post_install", "-at_install")
+class TestCallerIdHijack(InboxCase):
+    """N4: a contact created later with an SM customer's number does not take the number."""
+
+    def test_sm_customer_wins_her_number(self):
+        with sm_sync_writes():
+            self.julie.write({"sm_id": "C-JULIE-1"})
+        fake = self.env["res.partner"].create({"name": "Fake Julie", "phone": "+32 475 12 34 56"})
+        rows = self.env["res.partner"]._suite_find_by_phone("0475123456")[1]
+        self.assertIn(fake.id, [row["id"] for row in rows])
+        self.assertEqual(rows[0]["id"], self.julie.id)
