@@ -80,6 +80,14 @@ class TestOrderLinks(InboxCase):
         with self.assertRaises(UserError):
             self.ticket._inbox_render_canned(template, "en_US")
 
+    def test_merge_carries_only_the_target_customers_orders(self):
+        source = self.env["helpdesk.ticket"].create(
+            {"name": "Julie's", "description": "x", "partner_id": self.julie.id,
+             "inbox_order_id": self.order.id, "inbox_order_ids": [fields.Command.link(self.order.id)]}
+        )  # fmt: skip
+        self.ticket._inbox_merge(source)
+        self.assertFalse(self.ticket.inbox_order_ids | self.ticket.inbox_order_id)
+
     def test_being_the_customer_of_a_ticket_grants_no_order(self):
         ticket = self.env["helpdesk.ticket"].create(
             {"name": "mine", "description": "x", "partner_id": self.own_agent.partner_id.id}
