@@ -99,6 +99,7 @@ class HelpdeskTicket(models.Model):
                 {"inbox_ticket_id": self.id}
             )
             # a ticket's orders are its customer's: another customer's orders do not follow
+            # sudo: the target's customer, only compared
             customer = (self.partner_id or source.partner_id).sudo().commercial_partner_id
             # sudo: the source's orders and their customers, only compared and linked
             orders = (source.sudo().inbox_order_ids | source.sudo().inbox_order_id).filtered(
