@@ -81,7 +81,6 @@ class DiscussChannel(models.Model):
         """``[(kind, name, date, text)]`` of the conversation, kind visitor/operator/bot;
         a message counts as the visitor's only if the visitor posted it."""
         self.ensure_one()
-        agents = self.livechat_agent_partner_ids
         bots = self.livechat_bot_partner_ids
         visitor, guest = self._inbox_visitor()
         lines = []

@@ -103,7 +103,7 @@ class HelpdeskTicket(models.Model):
             customer = (self.partner_id or source.partner_id).sudo().commercial_partner_id
             # sudo: the source's orders and their customers, only compared and linked
             orders = (source.sudo().inbox_order_ids | source.sudo().inbox_order_id).filtered(
-                lambda o: customer and o.partner_id.commercial_partner_id == customer
+                lambda o, c=customer: c and o.partner_id.commercial_partner_id == c
             )
             vals = {
                 "inbox_order_ids": [fields.Command.link(o.id) for o in orders],

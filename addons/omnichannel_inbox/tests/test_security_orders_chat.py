@@ -3,10 +3,9 @@
 """Issue 10, second attack: orders of other customers and hand-made live chats."""
 
 from odoo import fields
+from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
-
-from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
 
 from .common import InboxCase
 
@@ -45,7 +44,10 @@ class TestOrderLinks(InboxCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.own_agent = new_test_user(
-            cls.env, login="inbox-own", name="Owen Own", groups="helpdesk_mgmt.group_helpdesk_user_own"
+            cls.env,
+            login="inbox-own",
+            name="Owen Own",
+            groups="helpdesk_mgmt.group_helpdesk_user_own",
         )
         cls.ticket = cls.env["helpdesk.ticket"].create(
             {"name": "Marc's", "description": "x", "partner_id": cls.marc.id,
@@ -73,7 +75,9 @@ class TestOrderLinks(InboxCase):
     def test_canned_reply_refuses_an_order_of_another_customer(self):
         # the system may still hold such a link (data from before this check)
         self.ticket.sudo().write({"inbox_order_id": self.order.id})
-        template = self.env.ref("omnichannel_inbox.mail_template_canned_delay", raise_if_not_found=False)
+        template = self.env.ref(
+            "omnichannel_inbox.mail_template_canned_delay", raise_if_not_found=False
+        )
         template = template or self.env["mail.template"].search(
             [("inbox_canned", "=", True), ("model", "=", "helpdesk.ticket")], limit=1
         )
@@ -104,24 +108,32 @@ class TestHandMadeLiveChat(InboxCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.plain = new_test_user(cls.env, login="inbox-plain", name="Plain", groups="base.group_user")
+        cls.plain = new_test_user(
+            cls.env, login="inbox-plain", name="Plain", groups="base.group_user"
+        )
         cls.livechat = cls.env["im_livechat.channel"].create({"name": "Web shop chat"})
 
     def hand_made_chat(self, user):
         me = user.partner_id
-        return self.env["discuss.channel"].with_user(user).create(
-            {
-                "name": "x",
-                "channel_type": "livechat",
-                "livechat_channel_id": self.livechat.id,
-                "livechat_operator_id": me.id,
-                "channel_member_ids": [
-                    fields.Command.create(
-                        {"partner_id": self.julie.id, "livechat_member_type": "visitor"}
-                    ),
-                    fields.Command.create({"partner_id": me.id, "livechat_member_type": "agent"}),
-                ],
-            }
+        return (
+            self.env["discuss.channel"]
+            .with_user(user)
+            .create(
+                {
+                    "name": "x",
+                    "channel_type": "livechat",
+                    "livechat_channel_id": self.livechat.id,
+                    "livechat_operator_id": me.id,
+                    "channel_member_ids": [
+                        fields.Command.create(
+                            {"partner_id": self.julie.id, "livechat_member_type": "visitor"}
+                        ),
+                        fields.Command.create(
+                            {"partner_id": me.id, "livechat_member_type": "agent"}
+                        ),
+                    ],
+                }
+            )
         )
 
     def test_forged_chat_makes_no_ticket_and_no_note(self):
