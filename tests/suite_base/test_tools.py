@@ -38,6 +38,9 @@ def test_ranking():
     assert [r["id"] for r in rank_candidates([a, b], n)] == [6, 5]
     assert [r["id"] for r in rank_candidates([row(7), row(8)], n)] == [8, 7]
     assert rank_candidates([], n) == []
+    # a contact created later with a known customer's number does not take the number
+    known, fake = {**row(9, when=old), "known": True}, row(10, when=new)
+    assert rank_candidates([fake, known], n)[0]["id"] == 9
 
 
 def test_token_cache_expiry_drop_and_keys():

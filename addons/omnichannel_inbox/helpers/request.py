@@ -55,5 +55,7 @@ class IntakeRequest:
     identified_by: str = ""  # author / email / phone / visitor
     order_numbers: list = field(default_factory=list)
     order_ids: list = field(default_factory=list)
+    # cited orders of another customer than the identified one: never linked, noted for agents
+    foreign_order_ids: list = field(default_factory=list)
     routed_by: str = ""
     notes: list = field(default_factory=list)

@@ -5,6 +5,7 @@ import logging
 from markupsafe import Markup
 
 from odoo import fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import html2plaintext
 
 from ..helpers.request import IntakeRequest
@@ -23,6 +24,9 @@ class DiscussChannel(models.Model):
     )
 
     def write(self, vals):
+        """A live chat closed by its visitor, its operator or the system becomes a ticket."""
+        if "inbox_ticket_id" in vals and not self.env.su:
+            raise AccessError(self.env._("The ticket of a live chat is set by the inbox."))
         closing = self.browse()
         if vals.get("livechat_end_dt"):
             closing = self.filtered(
@@ -30,6 +34,7 @@ class DiscussChannel(models.Model):
                     c.channel_type == "livechat" and not c.livechat_end_dt and not c.inbox_ticket_id
                 )
             )
+            closing = closing.filtered(lambda c: c._inbox_closed_by_participant())
         res = super().write(vals)
         for channel in closing:
             try:
@@ -39,11 +44,45 @@ class DiscussChannel(models.Model):
                 _logger.exception("live chat %s: no ticket", channel.id)
         return res
 
-    def _inbox_livechat_transcript(self):
-        """``[(kind, name, date, text)]`` of the conversation, kind visitor/operator/bot."""
+    def _inbox_closed_by_participant(self):
+        """True when the user closing the chat is the system, or one of its members."""
         self.ensure_one()
-        agents = self.livechat_agent_partner_ids
+        user = self.env.user
+        if self.env.su or user._is_superuser() or user._is_public():
+            return True  # cron, or the visitor's session (the route checks the guest)
+        # sudo: membership of the closing user, only compared
+        return user.partner_id in self.sudo().channel_member_ids.partner_id
+
+    def _inbox_visitor(self):
+        """``(partner, guest)`` who really started this chat through the live chat: a guest
+        of a public session, or the portal user who opened it. A channel an internal user
+        made by hand (picking a customer as "visitor") has none: it is no customer's chat."""
+        self.ensure_one()
+        Partner, Guest = self.env["res.partner"], self.env["mail.guest"]
+        # sudo: who created the session and who are its visitors, only compared
+        channel = self.sudo()
+        starter = channel.create_uid
+        if not channel.livechat_channel_id or not starter or not starter.share:
+            return Partner, Guest
+        if starter._is_public():
+            return Partner, channel.livechat_customer_guest_ids[:1]
+        return (channel.livechat_customer_partner_ids & starter.partner_id), Guest
+
+    @staticmethod
+    def _inbox_poster(message):
+        """The partner who really posted ``message``: an internal user may post with another
+        ``author_id`` (core allows it), those are their words, not the author's."""
+        poster = message.create_uid
+        if poster and not poster.share and not poster._is_superuser():
+            return poster.partner_id
+        return message.author_id
+
+    def _inbox_livechat_transcript(self):
+        """``[(kind, name, date, text)]`` of the conversation, kind visitor/operator/bot;
+        a message counts as the visitor's only if the visitor posted it."""
+        self.ensure_one()
         bots = self.livechat_bot_partner_ids
+        visitor, guest = self._inbox_visitor()
         lines = []
         for message in self.message_ids.sorted("id"):
             if message.message_type not in ("comment", "email"):
@@ -51,13 +90,15 @@ class DiscussChannel(models.Model):
             text = html2plaintext(message.body or "").strip()
             if not text:
                 continue
-            author = message.author_id
-            if author and author in agents:
-                kind = "operator"
-            elif author and author in bots:
+            author = self._inbox_poster(message)
+            if author and author in bots:
                 kind = "bot"
-            else:
+            elif (guest and message.author_guest_id == guest and not author) or (
+                visitor and author == visitor
+            ):
                 kind = "visitor"
+            else:
+                kind = "operator"
             name = author.name or message.author_guest_id.name or ""
             lines.append((kind, name, message.date, text))
         return lines
@@ -67,12 +108,14 @@ class DiscussChannel(models.Model):
         # sudo: closed by a visitor, an operator or a cron; read to make the company's ticket
         channel = self.sudo()
         lines = channel._inbox_livechat_transcript()
+        if not lines:
+            return False
         visitor_lines = [line for line in lines if line[0] == "visitor"]
         if not visitor_lines:
             return False  # empty, or only a bot talked
-        public = self.env.ref("base.public_partner", raise_if_not_found=False)
-        partner = (channel.livechat_customer_partner_ids - public)[:1]
-        guest = channel.livechat_customer_guest_ids[:1]
+        partner, guest = channel._inbox_visitor()
+        if not partner and not guest:
+            return False  # not a visitor's live chat (made by hand by an internal user)
         operator_dates = [line[2] for line in lines if line[0] == "operator" and line[2]]
         first = " ".join(visitor_lines[0][3].split())[:80]
         body = Markup("<p>%s</p><ul>%s</ul>") % (

@@ -1,7 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 
 class HelpdeskTicket(models.Model):
@@ -14,6 +14,7 @@ class HelpdeskTicket(models.Model):
         always carries the ticket number (replies thread even without References)."""
         self.ensure_one()
         self._inbox_check_canned_template(template)
+        self._inbox_check_canned_orders()
         installed = {code for code, _name in self.env["res.lang"].get_installed()}
         lang = lang if lang in installed else self.env.lang or "en_US"
         subject = template._render_field("subject", self.ids, set_lang=lang)[self.id] or ""
@@ -39,6 +40,23 @@ class HelpdeskTicket(models.Model):
                 )
             )
         return template
+
+    def _inbox_check_canned_orders(self):
+        """Refuse a reply while an order of another customer is linked: it would tell the
+        addressee the status of an order that is not theirs."""
+        self.ensure_one()
+        # sudo: the linked orders' customers, only compared
+        ticket = self.sudo()
+        customer = ticket.commercial_partner_id
+        for order in ticket.inbox_order_ids | ticket.inbox_order_id:
+            if not customer or order.partner_id.commercial_partner_id != customer:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s is not the order of this ticket's customer: unlink it "
+                        "(or correct the customer) before sending a reply.",
+                        order=order.sm_id or order.name,
+                    )
+                )
 
     def _inbox_send_reply(self, subject, body):
         """Send ``body`` to the customer from this ticket (by e-mail, in the thread)."""

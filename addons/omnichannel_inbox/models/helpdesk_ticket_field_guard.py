@@ -81,17 +81,41 @@ class HelpdeskTicket(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        """Orders linked by a user must be the ticket customer's or readable by the user."""
+        """Orders linked by a user must be the ticket customer's; a new customer drops the
+        orders of the former one (a ticket's orders are always its customer's)."""
         if not self.env.su and any(f in vals for f in ORDER_LINK_FIELDS):
             for ticket in self:
                 self._inbox_check_order_links(vals, ticket)
-        return super().write(vals)
+        res = super().write(vals)
+        if "partner_id" in vals:
+            self._inbox_drop_foreign_orders()
+        return res
+
+    def _inbox_drop_foreign_orders(self):
+        """Unlink the orders that are not the customer's (after a change of customer)."""
+        # sudo: only unlinks orders that are not the ticket customer's, never reads them out
+        for ticket in self.sudo():
+            linked = ticket.inbox_order_ids | ticket.inbox_order_id
+            foreign = linked.filtered(
+                lambda o, t=ticket: (
+                    not t.commercial_partner_id
+                    or o.partner_id.commercial_partner_id != t.commercial_partner_id
+                )
+            )
+            if not foreign:
+                continue
+            vals = {"inbox_order_ids": [fields.Command.unlink(o.id) for o in foreign]}
+            if ticket.inbox_order_id in foreign:
+                vals["inbox_order_id"] = (ticket.inbox_order_ids - foreign)[:1].id or False
+            ticket.write(vals)
 
     @api.model
     def _inbox_check_order_links(self, vals, ticket):
-        """Refuse linking ``ticket`` (empty at creation) to an order that does not exist, is
-        not its customer's and that the user cannot read with their own rights: the link
-        itself would make the order readable (record rule "orders of tickets")."""
+        """Refuse linking ``ticket`` (empty at creation) to an order that does not exist or
+        is not its customer's (the link makes the order readable to the ticket's agents and
+        canned replies send it to the customer). An order the user cannot read needs the
+        customer the ticket already had: switching the customer in the same write (or
+        creating a ticket for anyone) would reveal whose orders they are."""
         ids = set()
         for fname in ORDER_LINK_FIELDS:
             ids |= linked_ids(vals.get(fname))
@@ -102,22 +126,22 @@ class HelpdeskTicket(models.Model):
         orders = Order.sudo().browse(sorted(ids)).exists()
         if len(orders) != len(ids):
             raise UserError(self.env._("This order does not exist (any more)."))
-        if "partner_id" in vals:
-            partner = self.env["res.partner"].browse(vals["partner_id"] or [])
-        else:
-            partner = ticket.partner_id
-        # sudo: the customer of the ticket, only compared
-        customer = partner.sudo().commercial_partner_id
+        Partner = self.env["res.partner"]
+        before = ticket.partner_id
+        after = Partner.browse(vals["partner_id"] or []) if "partner_id" in vals else before
+        # sudo: the customers of the ticket, only compared
+        before, after = before.sudo().commercial_partner_id, after.sudo().commercial_partner_id
         # already linked orders stay (the pipeline linked them; unlinking needs no check)
         # sudo: the ticket's current links, only compared
         current = ticket.sudo().inbox_order_ids | ticket.sudo().inbox_order_id
         for order in orders - current:
-            if customer and order.partner_id.commercial_partner_id == customer:
-                continue
-            if order.with_env(self.env).has_access("read"):
-                continue
+            customer = order.partner_id.commercial_partner_id
+            if after and customer == after:
+                if customer == before or order.with_env(self.env).has_access("read"):
+                    continue
             raise AccessError(
                 self.env._(
-                    "You can only link orders of the ticket's customer, or orders you may read."
+                    "You can only link orders of the ticket's customer (set the customer "
+                    "first, in a separate change)."
                 )
             )

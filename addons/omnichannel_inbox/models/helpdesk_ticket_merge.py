@@ -98,8 +98,15 @@ class HelpdeskTicket(models.Model):
             self.env["tcx.call"].sudo().search([("inbox_ticket_id", "=", source.id)]).write(
                 {"inbox_ticket_id": self.id}
             )
+            # a ticket's orders are its customer's: another customer's orders do not follow
+            # sudo: the target's customer, only compared
+            customer = (self.partner_id or source.partner_id).sudo().commercial_partner_id
+            # sudo: the source's orders and their customers, only compared and linked
+            orders = (source.sudo().inbox_order_ids | source.sudo().inbox_order_id).filtered(
+                lambda o, c=customer: c and o.partner_id.commercial_partner_id == c
+            )
             vals = {
-                "inbox_order_ids": [fields.Command.link(o.id) for o in source.inbox_order_ids],
+                "inbox_order_ids": [fields.Command.link(o.id) for o in orders],
                 "inbox_request_count": self.inbox_request_count + source.inbox_request_count,
                 "inbox_last_request_date": max(
                     filter(None, [self.inbox_last_request_date, source.inbox_last_request_date])
@@ -108,8 +115,8 @@ class HelpdeskTicket(models.Model):
             }
             if not self.partner_id and source.partner_id:
                 vals["partner_id"] = source.partner_id.id
-            if not self.inbox_order_id and source.inbox_order_id:
-                vals["inbox_order_id"] = source.inbox_order_id.id
+            if not self.inbox_order_id and orders:
+                vals["inbox_order_id"] = (source.inbox_order_id & orders or orders[:1]).id
             # sudo: request count and date are system fields; the caller checked write access
             self.sudo().write(vals)
             source_vals = {"duplicate_id": self.id, "inbox_possible_duplicate": False}

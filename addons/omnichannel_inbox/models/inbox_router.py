@@ -67,6 +67,7 @@ class InboxRouter(models.AbstractModel):
             outcome = "new"
             router._inbox_flag_possible_duplicate(ticket, req)
             router._inbox_assign(ticket)
+        router._inbox_note_foreign_orders(ticket, req)
         router._inbox_apply_sla(ticket, req, outcome)
         router._inbox_log(req, ticket, outcome, time.perf_counter() - started)
         return ticket, outcome

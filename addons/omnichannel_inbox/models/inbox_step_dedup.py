@@ -154,6 +154,13 @@ class InboxRouter(models.AbstractModel):
             vals["inbox_dedup_count"] = ticket.inbox_dedup_count + 1
         if not ticket.partner_id and req.partner_id:
             vals["partner_id"] = req.partner_id
+        # a threaded reply may come from someone else than the ticket's customer: only the
+        # ticket customer's orders are linked, the others are noted (inbox_note_foreign_orders)
+        customer = ticket.commercial_partner_id.id or req.commercial_partner_id
+        orders = self.env["sale.order"].browse(req.order_ids)
+        own = self._inbox_orders_of(orders, customer)
+        req.foreign_order_ids = list(dict.fromkeys([*req.foreign_order_ids, *(orders - own).ids]))
+        req.order_ids = own.ids
         new_orders = [oid for oid in req.order_ids if oid not in ticket.inbox_order_ids.ids]
         if new_orders:
             vals["inbox_order_ids"] = [fields.Command.link(oid) for oid in new_orders]
@@ -222,7 +229,8 @@ class InboxRouter(models.AbstractModel):
                 )
             )
             found = bool(self.env.cr.fetchone())
-        if not found and req.order_ids:
+        cited = [*req.order_ids, *req.foreign_order_ids]
+        if not found and cited:
             self.env.cr.execute(
                 SQL(
                     """
@@ -231,7 +239,7 @@ class InboxRouter(models.AbstractModel):
                      WHERE r.order_id = ANY(%s) AND t.id != %s AND t.inbox_open
                      LIMIT 1
                     """,
-                    req.order_ids,
+                    cited,
                     ticket.id,
                 )
             )

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
+from markupsafe import Markup
+
 from odoo import api, models
 
 from ..helpers.order_numbers import DEFAULT_FORMAT, DEFAULT_PATTERN, extract_order_numbers
@@ -35,11 +37,42 @@ class InboxRouter(models.AbstractModel):
         known = [str(ref).strip() for ref in req.order_refs if str(ref or "").strip()]
         found = list(dict.fromkeys([*known, *found]))
         req.order_numbers = found
+        req.foreign_order_ids = []
         if not found:
             req.order_ids = []
             return self.env["sale.order"]
         orders = self.env["sale.order"].search([("sm_id", "in", found)])
         rank = {number: index for index, number in enumerate(found)}
         orders = orders.sorted(lambda o: rank.get(o.sm_id, len(rank)))
-        req.order_ids = orders.ids
-        return orders
+        # a number is no identification (anyone can type one): only the identified customer's
+        # orders are linked, the others are noted on the ticket for an agent to check
+        own = self._inbox_orders_of(orders, req.commercial_partner_id)
+        req.order_ids = own.ids
+        req.foreign_order_ids = (orders - own).ids
+        return own
+
+    @api.model
+    def _inbox_orders_of(self, orders, commercial_partner_id):
+        """The ``orders`` whose customer (commercial partner) is ``commercial_partner_id``."""
+        if not commercial_partner_id:
+            return orders.browse()
+        return orders.filtered(
+            lambda o: o.partner_id.commercial_partner_id.id == commercial_partner_id
+        )
+
+    @api.model
+    def _inbox_note_foreign_orders(self, ticket, req):
+        """Internal note on ``ticket`` for cited orders of another customer (not linked)."""
+        orders = self.env["sale.order"].browse(req.foreign_order_ids).exists()
+        orders -= ticket.inbox_order_ids | ticket.inbox_order_id
+        if not orders:
+            return False
+        env = self._inbox_text_env(ticket.team_id)
+        text = env._(
+            "This request mentions order %(orders)s of another customer: check the sender's "
+            "identity before linking it to this ticket.",
+            orders=", ".join(orders.mapped(lambda o: o.sm_id or o.name)),
+        )
+        return ticket.message_post(
+            body=Markup("<p>%s</p>") % text, subtype_xmlid="mail.mt_note", message_type="comment"
+        )

@@ -13,3 +13,4 @@ from . import test_dashboard
 from . import test_tour
 from . import test_canned
 from . import test_languages
+from . import test_security_orders_chat

@@ -95,6 +95,17 @@ class InboxMixin:
                 "sm_showroom_id": env.ref("sm_connector.showroom_bru").id,
             }
         )
+        # demo SM customers with the same numbers would take their calls (known customers win)
+        numbers = (cls.julie | cls.marc).mapped("phone_e164") + (cls.julie | cls.marc).mapped(
+            "mobile_e164"
+        )
+        numbers = [n for n in numbers if n]
+        demo = Partner.search(
+            ["|", ("phone_e164", "in", numbers), ("mobile_e164", "in", numbers),
+             ("id", "not in", (cls.julie | cls.marc).ids)]
+        )  # fmt: skip
+        with sm_sync_writes():
+            demo.write({"phone": False, "mobile": False})
         Product = env["product.product"]
         cls.sofa = Product.create(
             {

@@ -37,10 +37,12 @@ class TestRoutingAndAssignment(InboxCase):
         self.assertEqual(sorted(codes), ["BRU", "GAN", "LIE", "NAM", "PAR", "WEB"])
 
     def test_order_showroom_first(self):
-        ticket = self.email("Retrait SO26-000456", sender="x@y.test", sender_name="X",
-                            to=f"liege@{ALIAS_DOMAIN}")  # fmt: skip
+        # only the customer's own orders route (and link): Marc cites his order
+        ticket = self.email("Retrait SO26-000456", sender="marc.dubois@client.test",
+                            sender_name="Marc", to=f"liege@{ALIAS_DOMAIN}")  # fmt: skip
         self.assertEqual(ticket.team_id, self.team_gan, "the order's showroom beats the address")
-        web_order = self._sm_order("SO26-000789", self.marc, "bru")
+        web_client = self.env["res.partner"].create({"name": "Web Client", "phone": "+32471000001"})
+        web_order = self._sm_order("SO26-000789", web_client, "bru")
         with sm_sync_writes():  # SM moved the order to the web shop
             web_order.write({"sm_showroom_id": False, "sm_channel": "web"})
         ticket = self.route(subject="SO26-000789", phone="+32471000001")

@@ -73,6 +73,7 @@ class InboxCannedReplyWizard(models.TransientModel):
         self.ensure_one()
         if self.template_id:
             self.ticket_id._inbox_check_canned_template(self.template_id)
+            self.ticket_id._inbox_check_canned_orders()
         if not self.body:
             raise UserError(self.env._("The reply is empty."))
         self.ticket_id.check_access("write")

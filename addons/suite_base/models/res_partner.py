@@ -122,12 +122,12 @@ class ResPartner(models.Model):
                 SELECT p.id, p.name, p.is_company, p.commercial_partner_id,
                        cp.name AS company_name, p.email, p.phone, p.mobile,
                        p.phone_e164, p.mobile_e164, p.phone_extension, p.mobile_extension,
-                       %(last_activity)s AS last_activity
+                       %(last_activity)s AS last_activity, %(known)s AS known
                   FROM res_partner p
              LEFT JOIN res_partner cp ON cp.id = p.commercial_partner_id AND cp.id != p.id
                        %(activity_join)s
                  WHERE p.active AND (p.phone_e164 = %(n)s OR p.mobile_e164 = %(n)s) AND %(company)s
-              ORDER BY last_activity DESC NULLS LAST, p.id DESC
+              ORDER BY known DESC, last_activity DESC NULLS LAST, p.id DESC
                  LIMIT %(limit)s
                 """,
                 n=e164,
@@ -135,6 +135,7 @@ class ResPartner(models.Model):
                 limit=LOOKUP_LIMIT,
                 activity_join=activity_join,
                 last_activity=last_activity,
+                known=self._suite_known_customer_sql(),
             )
         )
         return e164, rank_candidates(self.env.cr.dictfetchall(), e164)
@@ -144,3 +145,11 @@ class ResPartner(models.Model):
         """Hook: ``(join, expression)`` of a contact's last activity in the phone lookup (the
         partner alias is ``p``); an add-on adds its own (3CX: the last call), same query."""
         return SQL(""), SQL("p.write_date")
+
+    @api.model
+    def _suite_known_customer_sql(self):
+        """Hook: boolean SQL (partner alias ``p``) of a contact the retailer's ERP knows; it
+        wins a number over a contact typed in by hand later (anyone may create one)."""
+        if "sm_id" in self._fields:
+            return SQL("(p.sm_id IS NOT NULL)")
+        return SQL("FALSE")

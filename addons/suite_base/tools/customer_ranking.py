@@ -8,8 +8,9 @@ def rank_candidates(rows, e164):
 
     Persons reached on their own line (their mobile, or a phone they do not share with their
     company among the matches) come first; then companies; then persons only sharing their
-    company's number. Inside a tier, the most recent activity (last call, last change) wins,
-    then the newest record. Several matches never mean "no match".
+    company's number. Inside a tier, a contact the retailer's ERP knows (``known``) wins
+    (anyone can create a contact with a customer's number), then the most recent activity
+    (last call, last change), then the newest record. Several matches never mean "no match".
     """
     ids = {row["id"] for row in rows}
 
@@ -25,4 +26,6 @@ def rank_candidates(rows, e164):
         moment = row.get("last_activity")
         return moment.timestamp() if moment else 0.0
 
-    return sorted(rows, key=lambda row: (tier(row), -activity(row), -row["id"]))
+    return sorted(
+        rows, key=lambda row: (tier(row), not row.get("known"), -activity(row), -row["id"])
+    )
