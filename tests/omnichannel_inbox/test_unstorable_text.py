@@ -30,8 +30,9 @@ surrogate_text = st.text(
 )
 json_with_surrogates = st.recursive(
     st.none() | st.integers() | surrogate_text,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(surrogate_text, children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(surrogate_text, children, max_size=4)
+    ),
     max_leaves=20,
 )
 OFFICE = [Slot(day, 9.0, 17.0) for day in range(5)]

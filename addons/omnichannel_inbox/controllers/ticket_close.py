@@ -13,10 +13,9 @@ import werkzeug
 from werkzeug.exceptions import NotFound
 
 from odoo import http
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
-
-from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
 HELPDESK_USER = "helpdesk_mgmt.group_helpdesk_user_own"
 

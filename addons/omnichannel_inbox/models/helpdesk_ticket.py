@@ -165,7 +165,6 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.inbox_open = bool(ticket.active and not ticket.stage_id.closed)
 
-
     @api.depends("inbox_order_ids", "inbox_order_id")
     def _compute_inbox_order_panel(self):
         for ticket in self:

@@ -176,10 +176,7 @@ class InboxRouter(models.AbstractModel):
                 "New request by %(channel)s from %(who)s added to this ticket: the customer "
                 "already had it open (no new ticket, no duplicate).",
                 channel=channel.with_env(env).name or req.channel,
-                who=req.name
-                or req.email_normalized
-                or req.phone_e164
-                or env._("the customer"),
+                who=req.name or req.email_normalized or req.phone_e164 or env._("the customer"),
             )
             details = ""
             if req.order_numbers:

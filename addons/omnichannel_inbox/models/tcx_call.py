@@ -3,9 +3,9 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 from odoo.addons.suite_base.tools.calls import MISSED_STATUSES as MISSED
 from odoo.addons.suite_phone.tools import phone_number
+from odoo.exceptions import AccessError
 
 from ..helpers.request import IntakeRequest
 
@@ -193,8 +193,8 @@ class HelpdeskTicket(models.Model):
             if closed:
                 # sudo: closing the ticket closes its calls' callbacks (callback bookkeeping
                 # only, on the calls linked to the tickets the user could write)
-                calls = self.env["tcx.call"].sudo()._tcx_calls_of_callback_task(
-                    self._name, closed.ids
+                calls = (
+                    self.env["tcx.call"].sudo()._tcx_calls_of_callback_task(self._name, closed.ids)
                 )
                 calls._tcx_callback_done(
                     fields.Datetime.now(), self.env._("The ticket was closed.")

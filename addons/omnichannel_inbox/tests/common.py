@@ -8,9 +8,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from odoo import fields
-from odoo.tests import HttpCase, TransactionCase, new_test_user
-
 from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 from ..adapters.iadvize_client import TOKENS
 

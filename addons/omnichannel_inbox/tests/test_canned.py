@@ -193,8 +193,12 @@ class TestCannedReplyTemplatesAreChecked(InboxCase):
             }
         )
         self.env["tcx.call"].create(
-            {"number": "+3242223344", "direction": "inbound", "status": "answered",
-             "inbox_ticket_id": self.ticket.id}
+            {
+                "number": "+3242223344",
+                "direction": "inbound",
+                "status": "answered",
+                "inbox_ticket_id": self.ticket.id,
+            }
         )
         helpdesk_only = new_test_user(
             self.env, login="inbox-no-3cx", groups="helpdesk_mgmt.group_helpdesk_user"

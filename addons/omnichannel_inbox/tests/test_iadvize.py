@@ -94,7 +94,9 @@ class TestIAdvizeWebhook(InboxHttpCase):
                 self.assertEqual(self.process_events(), 1)
                 ticket = self.events().filtered(lambda e, cid=cid: e.external_id == cid).ticket_id
                 self.assertEqual(ticket.channel_id, channel)
-                transcript = ticket.message_ids.filtered(lambda m: m.inbox_channel_id == channel)
+                transcript = ticket.message_ids.filtered(
+                    lambda m, channel=channel: m.inbox_channel_id == channel
+                )
                 self.assertEqual(len(transcript), 1, "the transcript carries the channel's badge")
 
     def _langs(self):

@@ -7,9 +7,8 @@ locale (item 8)."""
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, TransactionCase, tagged
-
 from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+from odoo.tests import HttpCase, TransactionCase, tagged
 
 from .common import EMAIL, InboxCase
 
@@ -52,9 +51,12 @@ class TestServerTextsInTheReadersLanguage(InboxCase):
         self.env.company.partner_id.lang = "nl_BE"  # not the company's: the agent's
         self.agent_a.lang = "fr_BE"
         agent_env = self.env(user=self.agent_a, context={"lang": "fr_BE"})
-        title = agent_env["tcx.call"].new(
-            {"direction": "inbound", "status": "missed", "number": "+32475123456"}
-        )._inbox_request().subject
+        title = (
+            agent_env["tcx.call"]
+            .new({"direction": "inbound", "status": "missed", "number": "+32475123456"})
+            ._inbox_request()
+            .subject
+        )
         self.assertTrue(title.startswith("Rappeler : "), title)
 
     def test_dedup_note_in_the_team_language(self):

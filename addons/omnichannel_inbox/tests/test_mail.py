@@ -162,9 +162,7 @@ class TestThreadingSenderRule(InboxCase):
             sender_name="Anna",
             extra_headers={"Thread-Index": make_thread_index(ROOT)},
         )
-        self.bert = self.env["res.partner"].create(
-            {"name": "Bert", "email": "bert@example.net"}
-        )
+        self.bert = self.env["res.partner"].create({"name": "Bert", "email": "bert@example.net"})
 
     def reply(self, sender, name, subject="Autre sujet", **headers):
         return self.email(

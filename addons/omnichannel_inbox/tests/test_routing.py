@@ -1,9 +1,8 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields
-from odoo.tests import new_test_user, tagged
-
 from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+from odoo.tests import new_test_user, tagged
 
 from ..helpers.request import IntakeRequest
 from .common import ALIAS_DOMAIN, InboxCase

@@ -3,8 +3,8 @@
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
+from . import test_phone
 from .common import InboxCase
-from .test_phone import TestPhoneChannel
 
 
 @tagged("post_install", "-at_install")
@@ -12,7 +12,7 @@ class TestCallTicketLink(InboxCase):
     """The call ↔ ticket link is the journal's: an agent cannot point a call at any ticket
     (the callback task and the ticket's owner follow that link)."""
 
-    report = TestPhoneChannel.report  # the 3CX journal path, as 3CX reports a call
+    report = test_phone.TestPhoneChannel.report  # the 3CX journal path, as 3CX reports a call
 
     def test_agents_cannot_relink_a_call_to_another_ticket(self):
         call = self.report("Missed", "32475123456")

@@ -76,14 +76,16 @@ class TestGatewayEntryPoints(SecurityMixin, InboxCase):
                     "helpdesk.ticket", raw_email(msg_id=f"forged-2-{role}@evil.test")
                 )
         self.assertEqual(Ticket.search_count([]), count)
-        self.assertFalse(
-            self.env["res.partner"].search([("email", "=", "victim@somewhere.test")])
-        )
+        self.assertFalse(self.env["res.partner"].search([("email", "=", "victim@somewhere.test")]))
 
     def test_the_gateway_itself_still_delivers(self):
         # the odoo-mailgate script authenticates as a Settings user; fetchmail is superuser
-        ticket_id = self.env["mail.thread"].with_user(self.users["system"]).message_process(
-            None, raw_email(sender="julie.lambert@client.test", msg_id="mailgate-1@x.test")
+        ticket_id = (
+            self.env["mail.thread"]
+            .with_user(self.users["system"])
+            .message_process(
+                None, raw_email(sender="julie.lambert@client.test", msg_id="mailgate-1@x.test")
+            )
         )
         self.assertTrue(ticket_id)
         self.assertTrue(self.email("Via fetchmail", msg_id="fetchmail-1@x.test"))

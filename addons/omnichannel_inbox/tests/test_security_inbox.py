@@ -99,9 +99,7 @@ class TestSecurityInbox(SecurityMixin, InboxCase):
                 for op in OPS:
                     expected = LETTER[op] in allowed.get(role, "")
                     with self.subTest(model=model, role=role, op=op):
-                        self.assertEqual(
-                            self.env[model].with_user(user).has_access(op), expected
-                        )
+                        self.assertEqual(self.env[model].with_user(user).has_access(op), expected)
 
     # ---------------------------------------------------------------------- record rules
     def test_ticket_rules(self):
@@ -346,8 +344,10 @@ class TestSystemFieldsAreLocked(SecurityMixin, InboxCase):
     def test_merging_still_keeps_the_books(self):
         agent = self.users["agent"]
         target, source = self.ticket_a, self.ticket_b
-        wizard = self.env["inbox.merge.wizard"].with_user(agent).create(
-            {"ticket_ids": [(6, 0, (target | source).ids)], "target_id": target.id}
+        wizard = (
+            self.env["inbox.merge.wizard"]
+            .with_user(agent)
+            .create({"ticket_ids": [(6, 0, (target | source).ids)], "target_id": target.id})
         )
         wizard.action_merge()
         self.assertEqual(target.inbox_request_count, 2)

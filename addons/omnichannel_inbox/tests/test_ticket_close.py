@@ -86,7 +86,9 @@ class TestTicketClose(InboxHttpCase):
             with self.subTest(stage=stage.name):
                 response = self.close(stage=stage)
                 self.assertEqual(response.status_code, 302)
-                self.assertTrue(response.headers["Location"].endswith(f"/my/ticket/{self.ticket.id}"))
+                self.assertTrue(
+                    response.headers["Location"].endswith(f"/my/ticket/{self.ticket.id}")
+                )
                 self.assert_open()
         for bad in ("abc", "-1", "99999999999"):
             response = self.url_open(

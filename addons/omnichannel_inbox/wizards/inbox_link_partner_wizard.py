@@ -22,15 +22,9 @@ class InboxLinkPartnerWizard(models.TransientModel):
         "res.partner", string="Suggestions", compute="_compute_suggestion_ids"
     )
     partner_id = fields.Many2one("res.partner", string="Contact")
-    name = fields.Char(
-        compute="_compute_sender", store=True, readonly=False, compute_sudo=False
-    )
-    email = fields.Char(
-        compute="_compute_sender", store=True, readonly=False, compute_sudo=False
-    )
-    phone = fields.Char(
-        compute="_compute_sender", store=True, readonly=False, compute_sudo=False
-    )
+    name = fields.Char(compute="_compute_sender", store=True, readonly=False, compute_sudo=False)
+    email = fields.Char(compute="_compute_sender", store=True, readonly=False, compute_sudo=False)
+    phone = fields.Char(compute="_compute_sender", store=True, readonly=False, compute_sudo=False)
     lang = fields.Selection(
         selection="_lang_selection",
         string="Language",
