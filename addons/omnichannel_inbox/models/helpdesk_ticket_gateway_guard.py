@@ -19,11 +19,11 @@ def check_mail_gateway(env):
         )
 
 
-class HelpdeskTicket(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class HelpdeskTicket(models.Model):
     """``message_new``/``message_update`` are public methods: guard them before the
     pipeline runs (a file of its own: who may feed the gateway is one concern)."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
