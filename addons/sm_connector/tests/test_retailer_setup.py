@@ -53,6 +53,8 @@ class TestRetailerSetup(SmCase):
         company = self.env.ref("base.main_company")
         self.assertEqual(company.country_id.code, "BE")
         self.assertEqual(company.currency_id.name, "EUR")
+        pricelists = self.env["product.pricelist"].search([("company_id", "=", company.id)])
+        self.assertEqual(set(pricelists.currency_id.mapped("name")), {"EUR"}, "no '$' on orders")
         self.assertEqual(company.chart_template, "be_comp")
         self.assertEqual(company.city, "Liège")
         self.assertNotIn("YourCompany", company.name)
