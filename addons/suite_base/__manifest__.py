@@ -9,5 +9,6 @@
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["contacts", "suite_phone"],
+    "data": ["security/ir.model.access.csv"],
     "external_dependencies": {"python": ["phonenumbers", "requests"]},
 }

@@ -1,1 +1,2 @@
 from . import test_identify
+from . import test_usage_event
