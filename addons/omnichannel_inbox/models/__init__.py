@@ -5,6 +5,9 @@ from . import mail_message
 from . import mail_thread
 from . import mail_template
 from . import res_users
+from . import res_users_assignment
+from . import helpdesk_ticket_tag
+from . import helpdesk_ticket_category
 from . import res_partner
 from . import sale_order
 from . import inbox_sla_policy
