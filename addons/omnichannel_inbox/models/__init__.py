@@ -17,6 +17,9 @@ from . import helpdesk_ticket_mail
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_merge
 from . import helpdesk_ticket_canned
+from . import inbox_sm_change
+from . import helpdesk_ticket_sm_change
+from . import sm_order_event
 from . import inbox_router
 from . import inbox_intake
 from . import inbox_step_identify
