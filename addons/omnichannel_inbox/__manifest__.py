@@ -45,6 +45,7 @@
         "views/res_users_views.xml",
         "views/inbox_assignment_views.xml",
         "views/inbox_sm_change_views.xml",
+        "views/inbox_after_sales_views.xml",
         "wizards/inbox_wizard_views.xml",
         "views/menus.xml",
     ],

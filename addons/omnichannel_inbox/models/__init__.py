@@ -20,6 +20,7 @@ from . import helpdesk_ticket_canned
 from . import inbox_sm_change
 from . import helpdesk_ticket_sm_change
 from . import sm_order_event
+from . import helpdesk_ticket_after_sales
 from . import inbox_router
 from . import inbox_intake
 from . import inbox_step_identify
