@@ -65,7 +65,13 @@ SCHEMA = {
         "attachments": "MessageAttachment",
     },
     # a picture or file the visitor sent: its bytes at ``url`` (GET with the API token)
-    "MessageAttachment": {"id": None, "fileName": None, "mimeType": None, "size": None, "url": None},
+    "MessageAttachment": {
+        "id": None,
+        "fileName": None,
+        "mimeType": None,
+        "size": None,
+        "url": None,
+    },
     "User": {"id": None, "name": None, "email": None},
     "Bot": {"id": None, "name": None},
 }

@@ -51,7 +51,9 @@ def test_balanced_among_the_eligible_only():
     idle_nl = Agent(2, open_tickets=0, languages=frozenset({"nl"}))
     calm_fr = Agent(3, open_tickets=2, languages=frozenset({"fr"}))
     assert pick_assignee(eligible([busy_fr, idle_nl, calm_fr], Need(lang="fr"))) == 3
-    assert pick_assignee(eligible([busy_fr, idle_nl], Need(lang="en", skills=frozenset({1})))) is None
+    assert (
+        pick_assignee(eligible([busy_fr, idle_nl], Need(lang="en", skills=frozenset({1})))) is None
+    )
 
 
 @given(

@@ -93,8 +93,16 @@ class HelpdeskTicket(models.Model):
                 (self.env._("Customer"), partner.display_name or ticket.partner_name or "-"),
                 (
                     self.env._("Contact"),
-                    " / ".join(filter(None, [partner.phone or ticket.inbox_phone, partner.email
-                                             or ticket.partner_email])) or "-",
+                    " / ".join(
+                        filter(
+                            None,
+                            [
+                                partner.phone or ticket.inbox_phone,
+                                partner.email or ticket.partner_email,
+                            ],
+                        )
+                    )
+                    or "-",
                 ),
                 (self.env._("Reported on"), format_date(self.env, ticket.create_date) or "-"),
                 (

@@ -35,7 +35,9 @@ class HelpdeskTicket(models.Model):
             "name": self.env._("Request a change in SM"),
             "res_model": "inbox.sm.change",
             "view_mode": "form",
-            "views": [(self.env.ref("omnichannel_inbox.inbox_sm_change_view_form_request").id, "form")],
+            "views": [
+                (self.env.ref("omnichannel_inbox.inbox_sm_change_view_form_request").id, "form")
+            ],
             "target": "new",
             "context": {
                 "default_ticket_id": self.id,

@@ -80,21 +80,29 @@ class InboxSmChange(models.Model):
         if self.kind == "cancel":
             return self.env._("Cancel order %(order)s", order=order)
         if self.kind == "address":
-            address = ", ".join(filter(None, [self.street, f"{self.zip or ''} {self.city or ''}".strip()]))
-            return self.env._("Deliver order %(order)s to: %(address)s", order=order, address=address)
+            address = ", ".join(
+                filter(None, [self.street, f"{self.zip or ''} {self.city or ''}".strip()])
+            )
+            return self.env._(
+                "Deliver order %(order)s to: %(address)s", order=order, address=address
+            )
         if self.kind == "pickup_date":
             return self.env._(
                 "Move the pickup of order %(order)s to %(date)s",
                 order=order,
                 date=format_date(self.env, self.pickup_date) if self.pickup_date else "-",
             )
-        return self.env._("Add to order %(order)s the note: %(note)s", order=order, note=self.note or "")
+        return self.env._(
+            "Add to order %(order)s the note: %(note)s", order=order, note=self.note or ""
+        )
 
     @api.constrains("kind", "street", "zip", "city", "pickup_date", "note")
     def _check_values(self):
         for change in self:
             if change.kind == "address" and not (change.street and change.city):
-                raise ValidationError(self.env._("A new delivery address needs a street and a city."))
+                raise ValidationError(
+                    self.env._("A new delivery address needs a street and a city.")
+                )
             if change.kind == "pickup_date" and not change.pickup_date:
                 raise ValidationError(self.env._("Give the new pickup date."))
             if change.kind == "note" and not (change.note or "").strip():
@@ -203,21 +211,34 @@ class InboxSmChange(models.Model):
             change._inbox_done()
         return done
 
-    def _inbox_done(self):
-        """The change is in SM: task done, the ticket told (with the answer ready)."""
+    def _inbox_done(self, by_hand=False):
+        """The change is in SM (seen by the sync, or ``by_hand``: the person keying SM marked
+        the task done): task done, the ticket told (with the answer ready)."""
         self.ensure_one()
         env = self.env["inbox.router"]._inbox_text_env(self.ticket_id.team_id)
         change = self.with_env(env)
-        self.write({"state": "done", "done_date": fields.Datetime.now()})
-        if self.activity_id:
-            self.activity_id.action_feedback(
-                feedback=env._("Seen in SM by the sync.")
+        # sudo: the request's state is the system's record, whoever closes the task
+        self.sudo().write({"state": "done", "done_date": fields.Datetime.now()})
+        if self.activity_id and not by_hand:
+            self.activity_id.sudo().action_feedback(feedback=env._("Seen in SM by the sync."))
+        if by_hand:
+            headline = env._(
+                "Keyed into SM by %(user)s: %(change)s",
+                user=self.env.user.name,
+                change=change.summary,
             )
-        self.ticket_id.message_post(
+        else:
+            headline = env._("SM now shows the change: %(change)s", change=change.summary)
+        # sudo: the note goes on the ticket whoever closed the task (maybe not a helpdesk user)
+        self.ticket_id.sudo().message_post(
             body=Markup("<p>%s</p><p>%s</p>")
             % (
-                escape(env._("SM now shows the change: %(change)s", change=change.summary)),
-                escape(env._("Answer the customer with one click: Tell the customer, in the Order tab.")),
+                escape(headline),
+                escape(
+                    env._(
+                        "Answer the customer with one click: Tell the customer, in the Order tab."
+                    )
+                ),
             ),
             message_type="comment",
             subtype_xmlid="mail.mt_note",
@@ -241,3 +262,24 @@ class InboxSmChange(models.Model):
                 "default_template_id": template.id,
             },
         }
+
+
+class MailActivity(models.Model):
+    """A *Key into SM* task marked done by hand (a note, which no sync can show; or before
+    the sync): its change request is done too, and the ticket told."""
+
+    _inherit = "mail.activity"
+
+    def _action_done(self, feedback=False, attachment_ids=None):
+        kind = self.env.ref("omnichannel_inbox.mail_activity_type_sm_change", False)
+        tasks = self.filtered(lambda a: kind and a.activity_type_id == kind)
+        if tasks:
+            # sudo: found from the tasks being closed (not from the client); only open ones
+            changes = (
+                self.env["inbox.sm.change"]
+                .sudo()
+                .search([("activity_id", "in", tasks.ids), ("state", "=", "requested")])
+            )
+            for change in changes:
+                change._inbox_done(by_hand=True)
+        return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)

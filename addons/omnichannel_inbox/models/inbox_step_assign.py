@@ -98,7 +98,9 @@ class InboxRouter(models.AbstractModel):
                 open_tickets=total.get(user.id, 0),
                 last_assigned=last.get(user.id),
                 available=user.inbox_available,
-                languages=frozenset(filter(None, map(lang_code, user.inbox_lang_ids.mapped("code")))),
+                languages=frozenset(
+                    filter(None, map(lang_code, user.inbox_lang_ids.mapped("code")))
+                ),
                 skills=frozenset(user.inbox_skill_ids.ids),
                 on_leave=user.id in away,
                 open_in_channel=in_channel.get(user.id, 0),
@@ -124,16 +126,22 @@ class InboxRouter(models.AbstractModel):
         for each validated leave of an employee, so it is covered without a dependency.
         Another source of absences extends this hook (return a larger set)."""
         # sudo: who is away, only compared here; the leaves' details stay private
-        leaves = self.env["resource.calendar.leaves"].sudo().search_read(
-            [
-                ("resource_id.user_id", "in", users.ids),
-                ("date_from", "<=", moment),
-                ("date_to", ">", moment),
-            ],
-            ["resource_id"],
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search_read(
+                [
+                    ("resource_id.user_id", "in", users.ids),
+                    ("date_from", "<=", moment),
+                    ("date_to", ">", moment),
+                ],
+                ["resource_id"],
+            )
         )
-        resources = self.env["resource.resource"].sudo().browse(
-            [leave["resource_id"][0] for leave in leaves]
+        resources = (
+            self.env["resource.resource"]
+            .sudo()
+            .browse([leave["resource_id"][0] for leave in leaves])
         )
         return set(resources.mapped("user_id").ids)
 

@@ -23,13 +23,17 @@ class SmOrderEvent(models.Model):
         self.ensure_one()
         order = self.order_id
         # sudo: the sync (cron) writes the note on tickets of every team
-        tickets = self.env["helpdesk.ticket"].sudo().search(
-            [
-                ("inbox_open", "=", True),
-                "|",
-                ("inbox_order_ids", "in", order.ids),
-                ("inbox_order_id", "=", order.id),
-            ]
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [
+                    ("inbox_open", "=", True),
+                    "|",
+                    ("inbox_order_ids", "in", order.ids),
+                    ("inbox_order_id", "=", order.id),
+                ]
+            )
         )
         Router = self.env["inbox.router"]
         for ticket in tickets:

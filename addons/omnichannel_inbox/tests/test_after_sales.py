@@ -25,10 +25,15 @@ class TestAfterSales(InboxHttpCase):
     def test_chat_pictures_attached_and_after_sales_summary(self):
         cid = self.chat(
             [
-                ("visitor", "Bonjour, le pied du canapé SO26-000123 est cassé", "", [
-                    ("pied-casse.png", "image/png", PNG),
-                    ("facture.pdf", "application/pdf", b"%PDF-1.4 not a picture"),
-                ]),
+                (
+                    "visitor",
+                    "Bonjour, le pied du canapé SO26-000123 est cassé",
+                    "",
+                    [
+                        ("pied-casse.png", "image/png", PNG),
+                        ("facture.pdf", "application/pdf", b"%PDF-1.4 not a picture"),
+                    ],
+                ),
                 ("operator", "Pouvez-vous envoyer une autre photo ?"),
                 ("visitor", "Voilà", "", [("dessous.jpg", "image/png", PNG)]),
             ],
@@ -47,7 +52,7 @@ class TestAfterSales(InboxHttpCase):
         self.assertTrue(all(m.startswith("image/") for m in pictures.mapped("mimetype")))
         # the after-sales type
         ticket.category_id = self.env.ref("omnichannel_inbox.category_after_sales")
-        line = self.order.order_line.filtered(lambda l: not l.display_type)[:1]
+        line = self.order.order_line.filtered(lambda ln: not ln.display_type)[:1]
         ticket.write({"inbox_sav_line_id": line.id, "inbox_sav_problem": "damaged"})
         self.assertEqual(ticket.inbox_sav_photo_ids, pictures)
         summary = ticket.inbox_sav_summary

@@ -50,9 +50,7 @@ class TestAssignmentEligibility(InboxCase):
     def test_language_of_the_request_or_guessed_from_the_text(self):
         self.assertEqual(self.route(name="Piet", lang="nl").user_id, self.agent_b)
         self.assertEqual(self.route(name="Piet 2", lang="nl").user_id, self.agent_b)
-        guessed = self.route(
-            name="Anneke", text="Goedendag, wanneer komt mijn bestelling? Bedankt"
-        )
+        guessed = self.route(name="Anneke", text="Goedendag, wanneer komt mijn bestelling? Bedankt")
         self.assertEqual(guessed.user_id, self.agent_b, "Dutch, guessed from the text")
         french = self.route(name="Jean", lang="fr")
         self.assertEqual(french.user_id, self.agent_a, "both speak French: the least loaded")

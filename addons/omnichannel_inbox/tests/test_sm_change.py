@@ -22,8 +22,9 @@ class TestSmChange(SmCase):
         sm_id = next(
             sm_id
             for sm_id in sorted(self.live_ids("orders"))
-            if (self.store.get("contacts", self.store.get("orders", sm_id)["customer_id"]) or {})
-            .get("email")
+            if (
+                self.store.get("contacts", self.store.get("orders", sm_id)["customer_id"]) or {}
+            ).get("email")
         )
         self.sm_id = sm_id
         record = self.store.get("orders", sm_id)
@@ -37,8 +38,12 @@ class TestSmChange(SmCase):
         run = self.sync("orders")
         self.assertEqual(run.state, "done", run.message)
         self.order = self.env["sale.order"].search([("sm_id", "=", sm_id)])
-        self.keyer = new_test_user(self.env, login="sm-keyer", groups="sales_team.group_sale_salesman")
-        self.agent = new_test_user(self.env, login="sav-agent", groups="helpdesk_mgmt.group_helpdesk_user")
+        self.keyer = new_test_user(
+            self.env, login="sm-keyer", groups="sales_team.group_sale_salesman"
+        )
+        self.agent = new_test_user(
+            self.env, login="sav-agent", groups="helpdesk_mgmt.group_helpdesk_user"
+        )
         self.team = self.env.ref("omnichannel_inbox.team_lie")
         self.team.write({"inbox_sm_keyer_id": self.keyer.id, "inbox_lang": "en_US"})
         self.ticket = self.env["helpdesk.ticket"].create(
@@ -76,7 +81,9 @@ class TestSmChange(SmCase):
         self.sync("orders")
         self.assertEqual(change.state, "done")
         self.assertFalse(self.tasks(), "the task closed by itself")
-        notes = self.ticket.message_ids.filtered(lambda m: "SM now shows the change" in (m.body or ""))
+        notes = self.ticket.message_ids.filtered(
+            lambda m: "SM now shows the change" in (m.body or "")
+        )
         self.assertEqual(len(notes), 1)
         self.assertEqual(self.ticket.inbox_sm_change_done_id, change)
         # one click: the canned reply filled in with the change
@@ -114,7 +121,9 @@ class TestSmChange(SmCase):
         )
         with self.assertRaises(UserError):
             self.request(kind="cancel", order_id=other.id)
-        outsider = new_test_user(self.env, login="own-agent", groups="helpdesk_mgmt.group_helpdesk_user_own")
+        outsider = new_test_user(
+            self.env, login="own-agent", groups="helpdesk_mgmt.group_helpdesk_user_own"
+        )
         with self.assertRaises(AccessError):
             self.env["inbox.sm.change"].with_user(outsider).create(
                 {"ticket_id": self.ticket.id, "order_id": self.order.id, "kind": "cancel"}
@@ -122,6 +131,16 @@ class TestSmChange(SmCase):
         change = self.request(kind="note", note="Call before delivery")
         with self.assertRaises(AccessError):
             change.with_user(self.agent).write({"state": "done"})
+
+    def test_note_closed_when_the_keyer_marks_the_task_done(self):
+        change = self.request(kind="note", note="Call before delivery")
+        self.sync("orders")
+        self.assertEqual(change.state, "requested", "SM's export has no notes: no sync sees it")
+        change.activity_id.with_user(self.keyer).action_feedback(feedback="done")
+        self.assertEqual(change.state, "done")
+        self.assertTrue(
+            self.ticket.message_ids.filtered(lambda m: "Keyed into SM by" in (m.body or ""))
+        )
 
     def test_message_sent_by_the_sync_is_noted_on_open_tickets(self):
         closed = self.env["helpdesk.ticket"].create(

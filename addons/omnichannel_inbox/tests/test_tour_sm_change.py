@@ -34,5 +34,7 @@ class TestSmChangeTour(InboxHttpCase):
         )
         self.assertEqual(change.order_id, order)
         task = change.activity_id
-        self.assertEqual((task.res_model, task.res_id, task.user_id), ("sale.order", order.id, keyer))
+        self.assertEqual(
+            (task.res_model, task.res_id, task.user_id), ("sale.order", order.id, keyer)
+        )
         self.assertIn("Chaussée de Louvain 12", task.note)
