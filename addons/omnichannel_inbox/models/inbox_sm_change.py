@@ -31,7 +31,6 @@ class InboxSmChange(models.Model):
     )
     order_id = fields.Many2one(
         "sale.order",
-        string="Order",
         required=True,
         ondelete="cascade",
         index=True,

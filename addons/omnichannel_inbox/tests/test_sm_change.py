@@ -91,7 +91,7 @@ class TestSmChange(SmCase):
         wizard = (
             self.env["inbox.canned.reply.wizard"]
             .with_user(self.agent)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({})
         )
         self.assertIn("pick up your order", wizard.body)
