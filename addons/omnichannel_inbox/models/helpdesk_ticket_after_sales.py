@@ -23,22 +23,28 @@ class HelpdeskTicket(models.Model):
     inbox_is_after_sales = fields.Boolean(
         related="category_id.inbox_after_sales", string="After-sales ticket"
     )
+    # staff-only: the after-sales file is internal work, not the customer's portal
     inbox_sav_line_id = fields.Many2one(
         "sale.order.line",
         string="Order line concerned",
         ondelete="set null",
+        groups="base.group_user",
         domain="[('order_id', 'in', inbox_order_ids + [inbox_order_id]), ('display_type', '=', False)]",
     )
-    inbox_sav_problem = fields.Selection(PROBLEMS, string="Kind of problem")
+    inbox_sav_problem = fields.Selection(
+        PROBLEMS, string="Kind of problem", groups="base.group_user"
+    )
     inbox_sav_photo_ids = fields.Many2many(
         "ir.attachment",
         string="Photos",
         compute="_compute_inbox_sav_photo_ids",
+        groups="base.group_user",
         help="Pictures the customer sent (e-mail attachments, iAdvize chat pictures).",
     )
     inbox_sav_summary = fields.Text(
         string="Summary for SM",
         compute="_compute_inbox_sav_summary",
+        groups="base.group_user",
         help="To key into SM's after-sales file.",
     )
 
