@@ -24,6 +24,8 @@ class IAdvizeHandler(JsonRequestHandler):
             return self._token(method)
         if path == "/graphql":
             return self._graphql(method)
+        if path.startswith("/files/"):
+            return self._file(method, path.rsplit("/", 1)[-1])
         if path == "/_sim/faults":
             return self.handle_fault_control(method)
         if path == "/_sim/stats" and method == "GET":
@@ -63,6 +65,24 @@ class IAdvizeHandler(JsonRequestHandler):
         form = {k: v[0] for k, v in parse_qs(self.body.decode("utf-8", "replace")).items()}
         status, body = self.sim.store.issue_token(form)
         self.send_json(status, body)
+
+    # files --------------------------------------------------------------------------------
+    def _file(self, method, file_id):
+        """A file sent in a conversation: its bytes, for a valid API token only."""
+        if method != "GET":
+            raise HttpError(405, "method_not_allowed", "GET only")
+        auth = self.headers.get("Authorization", "")
+        token = auth[7:] if auth.startswith("Bearer ") else ""
+        if not self.sim.store.token_valid(token):
+            raise HttpError(401, "unauthorized", "a valid bearer token is required")
+        file = self.sim.store.file(file_id)
+        if file is None:
+            raise HttpError(404, "not_found", "unknown file")
+        self.send_response(200)
+        self.send_header("Content-Type", file.mime_type)
+        self.send_header("Content-Length", str(len(file.data)))
+        self.end_headers()
+        self.wfile.write(file.data)
 
     # GraphQL ------------------------------------------------------------------------------
     def _graphql(self, method):
@@ -165,7 +185,9 @@ class IAdvizeSimulator:
 
     # lifecycle ----------------------------------------------------------------------------
     def start(self):
-        return self.server.start()
+        url = self.server.start()
+        self.store.files_url = url.rstrip("/")
+        return url
 
     def stop(self):
         self.server.stop()

@@ -57,7 +57,21 @@ SCHEMA = {
     },
     "ConversationMessageEdge": {"cursor": None, "node": "ConversationMessage"},
     # author is a union (Visitor | User | Bot): only inline fragments and __typename
-    "ConversationMessage": {"id": None, "createdAt": None, "text": None, "author": "MessageAuthor"},
+    "ConversationMessage": {
+        "id": None,
+        "createdAt": None,
+        "text": None,
+        "author": "MessageAuthor",
+        "attachments": "MessageAttachment",
+    },
+    # a picture or file the visitor sent: its bytes at ``url`` (GET with the API token)
+    "MessageAttachment": {
+        "id": None,
+        "fileName": None,
+        "mimeType": None,
+        "size": None,
+        "url": None,
+    },
     "User": {"id": None, "name": None, "email": None},
     "Bot": {"id": None, "name": None},
 }
@@ -77,6 +91,16 @@ def utcnow():
 
 
 @dataclass
+class SimFile:
+    """A file sent in a conversation (a visitor's photo), served at ``/files/<id>``."""
+
+    file_name: str
+    mime_type: str
+    data: bytes
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+
+@dataclass
 class SimMessage:
     author: str  # visitor / operator / bot
     text: str
@@ -84,6 +108,7 @@ class SimMessage:
     author_name: str = ""
     operator_id: int | None = None
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    attachments: list = field(default_factory=list)  # [SimFile]
 
 
 @dataclass
@@ -144,6 +169,8 @@ class Store:
         self.clock = clock
         self._lock = threading.Lock()
         self.conversations = {}
+        self.files = {}  # id -> SimFile
+        self.files_url = ""  # the server's base URL, set when it starts
         self.tokens = {}
         self.counters = {"token": 0, "graphql": 0, "webhooks_sent": 0}
         self._legacy = itertools.count(900001)
@@ -162,7 +189,9 @@ class Store:
         operator_ids=(1,),
     ):
         """Store a conversation; ``messages`` are ``SimMessage`` or ``(author, text)`` /
-        ``(author, text, author_name)`` tuples (one minute apart). Returns its id."""
+        ``(author, text, author_name)`` / ``(author, text, author_name, files)`` tuples (one
+        minute apart; ``files``: ``[(file name, MIME type, bytes)]``, served at
+        ``/files/<id>``). Returns its id."""
         start = created_at or utcnow() - timedelta(minutes=len(messages) + 2)
         built = []
         for index, item in enumerate(messages):
@@ -172,13 +201,17 @@ class Store:
             author, text, *rest = item
             if author not in AUTHORS:
                 raise ValueError(f"unknown author {author!r}")
+            files = [SimFile(*spec) for spec in (rest[1] if len(rest) > 1 else ())]
+            with self._lock:
+                self.files.update((f.id, f) for f in files)
             built.append(
                 SimMessage(
                     author=author,
                     text=text,
+                    attachments=files,
                     created_at=start + timedelta(minutes=index + 1),
                     author_name=rest[0]
-                    if rest
+                    if rest and rest[0]
                     else ("Sophie (SM Meubles)" if author == "operator" else ""),
                     operator_id=(operator_ids[0] if operator_ids else None)
                     if author == "operator"
@@ -331,8 +364,12 @@ class Store:
             "messages": connection,
         }
 
-    @staticmethod
-    def _message(message):
+    def file(self, file_id):
+        """The :class:`SimFile` with this id, or None."""
+        with self._lock:
+            return self.files.get(file_id)
+
+    def _message(self, message):
         typename = AUTHORS[message.author]
         author = {"__typename": typename}
         if typename == "User":
@@ -345,6 +382,17 @@ class Store:
             "createdAt": iso(message.created_at),
             "text": message.text,
             "author": author,
+            "attachments": [
+                {
+                    "__typename": "MessageAttachment",
+                    "id": file.id,
+                    "fileName": file.file_name,
+                    "mimeType": file.mime_type,
+                    "size": len(file.data),
+                    "url": f"{self.files_url}/files/{file.id}",
+                }
+                for file in message.attachments
+            ],
         }
 
     def stats(self):

@@ -116,3 +116,14 @@ def test_missed_calls():
     assert set(MISSED_STATUSES) == {"missed", "unanswered"}
     assert is_missed("inbound", "missed") and is_missed("inbound", "unanswered")
     assert not is_missed("outbound", "unanswered") and not is_missed("inbound", "answered")
+
+
+def test_guess_lang_from_a_customers_text():
+    from odoo.addons.suite_base.tools.languages import guess_lang
+
+    assert guess_lang("Bonjour, je voudrais savoir où est ma commande") == "fr"
+    assert guess_lang("Goedendag, wanneer komt mijn bestelling? Bedankt") == "nl"
+    assert guess_lang("Hello, where is my order? Thanks") == "en"
+    assert guess_lang("SO26-000123") == "", "no words: no guess"
+    assert guess_lang("merci") == "", "one marker is not enough"
+    assert guess_lang("") == ""

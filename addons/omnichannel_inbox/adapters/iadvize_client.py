@@ -11,11 +11,16 @@
 * ``POST {api}/graphql`` with ``{"query", "variables"}`` and ``Authorization: Bearer <token>``
   -> ``{"data": {"conversation": {...}}}`` or ``{"errors": [{"message", "extensions"?}]}``.
   Messages come as a Relay connection; pages are fetched until ``hasNextPage`` is false.
+* ``GET <attachment url>`` with the same bearer token -> the bytes of a file a visitor sent
+  (a photo), ``Content-Type`` its MIME type. Only URLs on the API's own host are fetched:
+  the token never leaves for another server, and a crafted URL cannot make Odoo call an
+  internal address.
 
 Failures raise :class:`IAdvizeError`; ``retryable`` says whether trying later may help.
 """
 
 import time
+from urllib.parse import urlsplit
 
 import requests
 
@@ -184,3 +189,46 @@ class IAdvizeClient(TokenClient):
             pages += 1
         conversation["messages"] = {"edges": edges, "pageInfo": {"hasNextPage": False}}
         return conversation
+
+    # files ------------------------------------------------------------------------------
+    def fetch_file(self, url, max_bytes):
+        """``(bytes, content type)`` of a conversation's file at ``url`` (on the API's host),
+        at most ``max_bytes``; raises :class:`IAdvizeError` (not retryable for a refused URL,
+        a missing file or one too large)."""
+        base, target = urlsplit(self.base_url), urlsplit(url or "")
+        if (target.scheme, target.netloc) != (base.scheme, base.netloc):
+            raise IAdvizeError("file URL outside the iAdvize API's host", retryable=False)
+        for attempt in (1, 2):
+            token = self.token()
+            try:
+                response = self.session.get(
+                    url,
+                    timeout=self.timeout,
+                    headers={"Authorization": f"Bearer {token}"},
+                    stream=True,
+                    allow_redirects=False,
+                )
+            except requests.Timeout as exc:
+                raise IAdvizeError(f"no answer within {self.timeout:g} s") from exc
+            except requests.RequestException as exc:
+                raise IAdvizeError(f"cannot fetch a file: {exc.__class__.__name__}") from exc
+            if response.status_code == 401 and attempt == 1:
+                response.close()
+                self.cache.drop(self.cache_key)
+                continue
+            break
+        with response:
+            if response.status_code != 200:
+                raise IAdvizeError(
+                    f"file: HTTP {response.status_code}",
+                    retryable=response.status_code == 429 or response.status_code >= 500,
+                    status=response.status_code,
+                )
+            chunks, size = [], 0
+            for chunk in response.iter_content(64 * 1024):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise IAdvizeError("file larger than allowed", retryable=False)
+                chunks.append(chunk)
+            content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            return b"".join(chunks), content_type

@@ -47,6 +47,7 @@ query InboxConversation($id: UUID!, $first: Int, $after: String) {
           createdAt
           text
           author { __typename ... on User { id name } }
+          attachments { id fileName mimeType size url }
         }
       }
     }
@@ -238,6 +239,27 @@ class Visitor:
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
 
+# pictures a visitor sends (photos of a damaged sofa): the formats Odoo shows in the chatter
+PICTURE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+MAX_PICTURES = 10  # per conversation
+MAX_PICTURE_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent in a conversation; its bytes are at ``url`` (GET with the API token)."""
+
+    id: str
+    file_name: str
+    mime_type: str
+    size: int
+    url: str
+
+    @property
+    def is_picture(self):
+        return self.mime_type in PICTURE_TYPES and 0 <= self.size <= MAX_PICTURE_BYTES
+
+
 @dataclass(frozen=True)
 class Message:
     id: str
@@ -245,6 +267,7 @@ class Message:
     author: str  # visitor / operator / bot / system
     author_name: str
     text: str
+    attachments: tuple = ()  # (Attachment, ...)
 
 
 @dataclass
@@ -272,6 +295,13 @@ class Transcript:
     def visitor_text(self):
         return "\n".join(m.text for m in self.messages if m.author == "visitor" and m.text)
 
+    def visitor_pictures(self):
+        """The pictures visitors sent, in order, at most :data:`MAX_PICTURES`."""
+        pictures = [
+            a for m in self.messages if m.author == "visitor" for a in m.attachments if a.is_picture
+        ]
+        return pictures[:MAX_PICTURES]
+
 
 def clean_text(value):
     """``value`` without NUL characters and with lone surrogates replaced (U+FFFD): the
@@ -284,6 +314,30 @@ def _str(value, limit=255):
 
 
 AUTHOR_TYPES = {"Visitor": "visitor", "User": "operator", "Bot": "bot", "System": "system"}
+_SAFE_NAME = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+def parse_attachments(values):
+    """``(Attachment, ...)`` from a message's ``attachments`` (malformed items dropped)."""
+    out = []
+    for item in values if isinstance(values, list) else ():
+        if not isinstance(item, dict) or not isinstance(item.get("url"), str):
+            continue
+        url = item["url"].strip()
+        if not url.lower().startswith(("https://", "http://")) or len(url) > 2048:
+            continue
+        size = item.get("size")
+        name = _SAFE_NAME.sub("_", _str(item.get("fileName"), 128)).strip(". ") or "picture"
+        out.append(
+            Attachment(
+                id=_str(item.get("id"), 64),
+                file_name=name,
+                mime_type=_str(item.get("mimeType"), 64).lower(),
+                size=size if isinstance(size, int) and not isinstance(size, bool) else 0,
+                url=url,
+            )
+        )
+    return tuple(out)
 
 
 def parse_messages(connection):
@@ -304,6 +358,7 @@ def parse_messages(connection):
                 author=kind,
                 author_name=_str(author.get("name"), 128),
                 text=_str(node.get("text"), 20_000),
+                attachments=parse_attachments(node.get("attachments")),
             )
         )
     info = connection.get("pageInfo") if isinstance(connection.get("pageInfo"), dict) else {}

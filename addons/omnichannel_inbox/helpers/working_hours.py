@@ -172,6 +172,15 @@ def is_working_time(moment, slots, tz="UTC", leaves=()):
     return False
 
 
+def next_working_moment(moment, slots, tz="UTC", leaves=()):
+    """``moment`` itself when it is working time, else the start of the next working window
+    (naive UTC); ``moment`` when the calendar has no working time at all."""
+    try:
+        return next(_iter_windows(moment, slots, tz, leaves))[0]
+    except (ValueError, OverflowError, StopIteration):
+        return moment
+
+
 def slots_from_attendances(rows):
     """Slots from ``resource.calendar.attendance``-like dicts (dayofweek str, hour_from,
     hour_to, day_period); lunch breaks and sections are skipped."""

@@ -5,6 +5,9 @@ from . import mail_message
 from . import mail_thread
 from . import mail_template
 from . import res_users
+from . import res_users_assignment
+from . import helpdesk_ticket_tag
+from . import helpdesk_ticket_category
 from . import res_partner
 from . import sale_order
 from . import inbox_sla_policy
@@ -14,6 +17,10 @@ from . import helpdesk_ticket_mail
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_merge
 from . import helpdesk_ticket_canned
+from . import inbox_sm_change
+from . import helpdesk_ticket_sm_change
+from . import sm_order_event
+from . import helpdesk_ticket_after_sales
 from . import inbox_router
 from . import inbox_intake
 from . import inbox_step_identify

@@ -35,6 +35,12 @@ class HelpdeskTicketChannel(models.Model):
         help="The channels of the external systems that mean this one, comma-separated "
         "(e.g. iadvize:WHATSAPP): their requests get this channel instead of the generic one.",
     )
+    inbox_max_open_per_agent = fields.Integer(
+        string="Max open tickets per agent",
+        default=0,
+        help="Automatic assignment gives an agent no more open tickets of this channel "
+        "(e.g. 3 chats at a time). 0: no maximum.",
+    )
     inbox_icon = fields.Char(
         string="Icon", default="fa-comments", help="Font Awesome icon of the channel badge."
     )

@@ -10,6 +10,7 @@ from odoo.exceptions import UserError
 
 from ..adapters.iadvize_client import IAdvizeClient, IAdvizeError
 from ..helpers import signature
+from ..helpers.iadvize import MAX_PICTURE_BYTES, PICTURE_TYPES
 from ..helpers.request import IntakeRequest
 
 _logger = logging.getLogger(__name__)
@@ -145,6 +146,13 @@ class InboxIadvizeConnection(models.Model):
         subject = " ".join(first.split())[:80] or env._("Chat conversation")
         custom = transcript.custom_data
         region = (visitor.country or "").upper()
+        pictures, missing = self._inbox_chat_pictures(transcript)
+        note = self._inbox_transcript_html(transcript)
+        if missing:
+            note += Markup("<p><em>%s</em></p>") % env._(
+                "%(count)s picture(s) of the chat could not be fetched from iAdvize.",
+                count=missing,
+            )
         return IntakeRequest(
             channel="chat",
             external_channel=f"iadvize:{transcript.channel or 'CHAT'}",
@@ -163,10 +171,33 @@ class InboxIadvizeConnection(models.Model):
             external_id=transcript.conversation_id,
             first_response=transcript.first_operator_reply,
             description=self._inbox_transcript_html(transcript, limit=6),
-            note=self._inbox_transcript_html(transcript),
+            note=note,
+            attachments=pictures,
             note_by_customer=True,
             note_from=visitor.email or visitor.name or "iAdvize",
         )
+
+    def _inbox_chat_pictures(self, transcript):
+        """The pictures the visitor sent in the chat, fetched from iAdvize:
+        ``([(file name, bytes)], number that could not be fetched)``. A picture that fails
+        does not hold the ticket back: the note says it is missing."""
+        self.ensure_one()
+        pictures, missing = [], 0
+        wanted = transcript.visitor_pictures()
+        client = self._inbox_client() if wanted else None
+        for picture in wanted:
+            try:
+                content, content_type = client.fetch_file(picture.url, MAX_PICTURE_BYTES)
+            except IAdvizeError as exc:
+                _logger.warning("iAdvize picture %s not fetched: %s", picture.id, exc.detail)
+                missing += 1
+                continue
+            if content_type not in PICTURE_TYPES or not content:
+                _logger.warning("iAdvize file %s is not a picture (%s)", picture.id, content_type)
+                missing += 1
+                continue
+            pictures.append((picture.file_name, content))
+        return pictures, missing
 
     def _inbox_chat_ticket(self, transcript, event):
         """The ticket of a closed conversation (new, or the customer's open one) with the

@@ -109,7 +109,8 @@ class TestCannedReplies(InboxCase):
         offered = self.env["mail.template"].search(
             self.env["inbox.canned.reply.wizard"]._fields["template_id"].domain
         )
-        self.assertEqual(len(offered), 4)
+        self.assertEqual(len(offered), 5)
+        self.assertIn(self.env.ref("omnichannel_inbox.mail_template_canned_sm_change"), offered)
         self.assertNotIn(self.env.ref("omnichannel_inbox.mail_template_inbox_ack"), offered)
 
 

@@ -91,6 +91,12 @@ class SmImporter(models.AbstractModel):
     def _after_import(self, backend, imported, lookups):
         """Extra work on [(odoo record, canonical record)] just created or updated."""
 
+    def _after_sync(self, backend, records):
+        """Hook for the add-ons built on the connector: ``records`` (a recordset of
+        ``_sm_model``) were just created or updated from SM by one batch, after the entity's
+        own ``_after_import`` (e.g. close the tasks a change seen in SM fulfils). Runs in the
+        sync's transaction, once per batch: keep it to a few bulk queries. Default: nothing."""
+
     # ----------------------------------------------------------- entry points
     @api.model
     def _run_sync(self, backend, mode="incremental"):
@@ -417,6 +423,9 @@ class SmImporter(models.AbstractModel):
         )
         Error._resolve(backend, entity, [rec["id"] for _odoo, rec, _digest in imported])
         self._after_import(backend, [(odoo, rec) for odoo, rec, _digest in imported], lookups)
+        self._after_sync(
+            backend, self.env[self._sm_model].browse([odoo.id for odoo, _rec, _d in imported])
+        )
 
     def _create(self, backend, run, Model, items, counts):
         """Batched create; if the batch fails, record by record to isolate the bad ones."""
