@@ -157,6 +157,34 @@ def entity_done(cr, entity, since, jobs):
     return True
 
 
+def kill_running_job(cr):
+    """SIGKILL the worker process running an orders job (its transaction dies mid-chunk);
+    queue_job's runner finds the job dead and requeues it. Returns the job's uuid or None."""
+    import signal
+
+    cr.execute(
+        "SELECT uuid, worker_pid FROM queue_job WHERE state = 'started' AND worker_pid IS NOT NULL"
+        " AND method_name = '_import_page_job' ORDER BY id LIMIT 1"
+    )
+    row = cr.fetchone()
+    if not row:
+        return None
+    uuid, pid = row
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return None
+    print(f"  killed worker {pid} running job {uuid}", flush=True)
+    return uuid
+
+
+def killed_job_state(cr, uuid):
+    """'done' when the killed job was requeued and then imported its page ('' if not)."""
+    cr.execute("SELECT state, retry FROM queue_job WHERE uuid = %s", (uuid,))
+    state, retry = cr.fetchone()
+    return "" if state == "done" else f"{state} (retry {retry})"
+
+
 def bound(cr, entity):
     cr.execute("SELECT count(*) FROM sm_binding WHERE entity = %s AND NOT sm_deleted", (entity,))
     return cr.fetchone()[0]
@@ -221,6 +249,7 @@ def load(args, url, mode):
         wait_ready(port, server)
         total = 0.0
         rss_at_10k = None
+        killed = None
         conn = pg(dbname)
         cr = conn.cursor()
         for entity in ENTITIES:
@@ -232,6 +261,8 @@ def load(args, url, mode):
                 time.sleep(1)
                 if server.poll() is not None:
                     raise RuntimeError("the Odoo server stopped")
+                if jobs and args.kill_job and entity == "orders" and not killed:
+                    killed = kill_running_job(cr)
                 if entity == "orders" and rss_at_10k is None and bound(cr, "orders") >= 10_000:
                     rss_at_10k = rss_mb(server.pid)[0]
                 if time.perf_counter() - started > args.timeout:
@@ -249,6 +280,8 @@ def load(args, url, mode):
         cr.execute("SELECT pg_database_size(current_database())")
         size_mb = cr.fetchone()[0] / 1024 / 1024
         found = checks(cr, url)
+        if killed:
+            found["killed_job_state"] = killed_job_state(cr, killed)
         conn.close()
         flat = f"{peak / rss_at_10k:.2f}" if rss_at_10k else "n/a (fewer than 10k orders)"
         print(
@@ -279,6 +312,11 @@ def main(argv=None):
     parser.add_argument("--page-size", type=int, default=500)
     parser.add_argument("--timeout", type=int, default=3600)
     parser.add_argument("--modes", default="cron", help="comma-separated: cron, jobs1, jobs2")
+    parser.add_argument(
+        "--kill-job",
+        action="store_true",
+        help="jobs modes: SIGKILL the worker running the first orders job, mid-chunk",
+    )
     args = parser.parse_args(argv)
     results = {}
     with simulator(
