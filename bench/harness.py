@@ -110,3 +110,12 @@ class QueryCounter:
     def __exit__(self, *exc):
         self.queries = self._odoo.sql_db.sql_counter - self.start
         self.seconds = time.perf_counter() - self.started
+
+
+def close_registry(dbname):
+    """Drop this process's registry and connections of `dbname` (before copying or serving it)."""
+    import odoo
+    from odoo.modules.registry import Registry
+
+    Registry.delete(dbname)
+    odoo.sql_db.close_db(dbname)

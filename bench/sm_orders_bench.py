@@ -12,16 +12,16 @@
 import argparse
 import json
 
-from .harness import QueryCounter, copy_database, drop_database, odoo_env, report, simulator
+from .harness import (
+    QueryCounter,
+    close_registry,
+    copy_database,
+    drop_database,
+    odoo_env,
+    report,
+    simulator,
+)
 from .sm_sync_bench import KEY, connector_run, sim_post
-
-
-def close(dbname):
-    import odoo
-    from odoo.modules.registry import Registry
-
-    Registry.delete(dbname)
-    odoo.sql_db.close_db(dbname)
 
 
 def naive_orders(registry, url):
@@ -104,7 +104,7 @@ def main(argv=None):
             for entity in ENTITY["orders"].depends_on:
                 counter, counts = connector_run(base_reg, url, entity)
                 print(f"  prerequisite {entity}: {counter.seconds:.1f} s {counts}", flush=True)
-            close(base)
+            close_registry(base)
             copy_database(base, ours_db)
             copy_database(base, naive_db)
 

@@ -52,18 +52,37 @@ def sm_totals(lines):
     VAT is extracted once per rate on the order: Odoo's "round globally" does the same once its
     tax engine is given each line's rounded amount (sale_order_line.py).
     """
+    excl, vat, incl = order_amounts(
+        (line_incl(line["qty"], line["unit_price_incl_vat"], line["discount_pct"]), line["vat_rate"])
+        for line in lines
+    )
+    return {"total_incl_vat": incl, "total_excl_vat": excl, "total_vat": vat}
+
+
+def line_amounts(incl, vat_rate):
+    """(excl, vat, incl) of one SM line, Decimals to the cent, from what SM charges for it.
+
+    ``incl``: the line's amount incl. VAT (:func:`line_incl`); ``vat_rate``: percent (21, 12,
+    6, 0). The line's VAT is extracted half-up, as SM does per rate on the order."""
+    incl = Decimal(incl)
+    rate = Decimal(vat_rate)
+    vat = (incl * rate / (100 + rate)).quantize(CENT, ROUND_HALF_UP)
+    return incl - vat, vat, incl
+
+
+def order_amounts(lines):
+    """(excl, vat, incl) of an order from its lines' ``(incl, vat_rate)`` pairs: SM's formula
+    (VAT extracted once per rate on the summed incl amounts, half-up to the cent)."""
     incl = Decimal(0)
     by_rate = {}
-    for line in lines:
-        amount = line_incl(line["qty"], line["unit_price_incl_vat"], line["discount_pct"])
+    for amount, rate in lines:
         incl += amount
-        rate = Decimal(line["vat_rate"])
-        by_rate[rate] = by_rate.get(rate, Decimal(0)) + amount
+        by_rate[Decimal(rate)] = by_rate.get(Decimal(rate), Decimal(0)) + amount
     vat = sum(
         ((amount * r / (100 + r)).quantize(CENT, ROUND_HALF_UP) for r, amount in by_rate.items()),
         Decimal(0),
     )
-    return {"total_incl_vat": incl, "total_excl_vat": incl - vat, "total_vat": vat}
+    return incl - vat, vat, incl
 
 
 def dependencies(record):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.tools import float_compare
 
+from ..mappers.order_mapper import order_amounts
+
 SM_STATUSES = [
     ("quotation", "Quotation"),
     ("confirmed", "Confirmed"),
@@ -84,6 +86,33 @@ class SaleOrder(models.Model):
         search="_search_sm_is_late",
         help="Promised date passed and the order is neither delivered nor cancelled.",
     )
+
+    def _compute_amounts(self):
+        # SM's formula for SM orders (their totals are SM's); Odoo's tax engine for the rest
+        amounts = {order.id: order._sm_amounts() for order in self}
+        for order in self:
+            if amounts[order.id] is not None:
+                excl, vat, incl = amounts[order.id]
+                order.amount_untaxed = float(excl)
+                order.amount_tax = float(vat)
+                order.amount_total = float(incl)
+        others = self.filtered(lambda order: amounts[order.id] is None)
+        return super(SaleOrder, others)._compute_amounts()
+
+    def _sm_amounts(self):
+        """SM's ``(excl, vat, incl)`` (Decimals) for an SM order whose lines each carry one
+        VAT-included percent tax; None for any other order (Odoo's tax engine computes it)."""
+        if not self.sm_id or self.payment_term_id.early_discount:
+            return None
+        pairs = []
+        for line in self.order_line:
+            if line.display_type:
+                continue
+            rate = line._sm_vat_rate()
+            if rate is None:
+                return None
+            pairs.append((line._sm_line_incl(), rate))
+        return order_amounts(pairs)
 
     @api.depends("amount_total", "amount_untaxed", "sm_total_incl_vat", "sm_total_excl_vat")
     def _compute_sm_totals_match(self):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from odoo import api, fields, models
 
-from ..mappers.order_mapper import line_incl
+from ..mappers.order_mapper import line_amounts, line_incl
 
 
 class SaleOrderLine(models.Model):
@@ -67,13 +67,41 @@ class SaleOrderLine(models.Model):
             kwargs = {**kwargs, "price_unit": amount, "quantity": 1.0, "discount": 0.0}
         return super()._prepare_base_line_for_taxes_computation(**kwargs)
 
+    def _sm_vat_rate(self):
+        """The VAT rate (percent, Decimal) of an SM line whose one tax is a VAT-included percent
+        tax, as the sync sets it; None for any other line (Odoo's tax engine computes those)."""
+        taxes = self.tax_ids
+        if len(taxes) == 1 and taxes.amount_type == "percent" and taxes.price_include:
+            return Decimal(repr(taxes.amount))
+        return None
+
+    def _sm_fast_lines(self):
+        return self.filtered(
+            lambda line: line.order_id.sm_id
+            and not line.display_type
+            and line._sm_vat_rate() is not None
+        )
+
     def _compute_amount(self):
-        result = super()._compute_amount()
+        # SM is master of its amounts: SM's formula on the stored line instead of Odoo's tax
+        # engine, which cost most of an order import (issue 17); any other line goes through it
+        fast = self._sm_fast_lines()
+        result = super(SaleOrderLine, self - fast)._compute_amount()
+        for line in fast:
+            excl, vat, incl = line_amounts(line._sm_line_incl(), line._sm_vat_rate())
+            line.price_subtotal, line.price_tax, line.price_total = float(excl), float(vat), float(incl)
         # a line alone rounds base and VAT apart (0.14 at 12 %: 0.13 + 0.02); SM's line is 0.14
-        for line in self.filtered(lambda line: line.order_id.sm_id and not line.display_type):
+        for line in (self - fast).filtered(lambda line: line.order_id.sm_id and not line.display_type):
             line.price_total = float(line._sm_line_incl())
             line.price_tax = line.price_total - line.price_subtotal
         return result
+
+    def _compute_untaxed_amount_to_invoice(self):
+        # SM invoices its orders (invoice status "no"): nothing left to invoice from Odoo, and no
+        # tax engine run per line at import
+        sm_lines = self.filtered(lambda line: line.order_id.sm_id)
+        sm_lines.untaxed_amount_to_invoice = 0.0
+        return super(SaleOrderLine, self - sm_lines)._compute_untaxed_amount_to_invoice()
 
     def _sm_owned(self):
         return self.filtered(lambda line: line.order_id.sm_id)

@@ -47,15 +47,15 @@ class SmOrderImporter(models.AbstractModel):
         template_ids = self.env[ENTITY["articles"].importer]._ensure_imported(
             backend, run, sorted(codes), unavailable["articles"]
         )
-        templates = (
-            self.env["product.template"]
+        # one query for every template's variant (a browse per template cost a query each)
+        variants = (
+            self.env["product.product"]
             .with_context(active_test=False)
-            .browse(set(template_ids.values()))
+            .search([("product_tmpl_id", "in", list(set(template_ids.values())))])
         )
-        variant_of = {
-            template.id: template.with_context(active_test=False).product_variant_ids[:1]
-            for template in templates
-        }
+        variant_of = {}
+        for variant in variants:  # in product.product's order: each template's first variant
+            variant_of.setdefault(variant.product_tmpl_id.id, variant)
         showrooms = self.env["sm.showroom"]._by_code()
         lookups = OrderImportLookups(
             partner_ids=partner_ids,
