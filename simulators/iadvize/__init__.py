@@ -10,10 +10,10 @@ from .webhook import CLOSED, WEBHOOK_PATH, closed_payload, deliver, encode, sign
 __all__ = [
     "CLOSED",
     "DEFAULT_SECRET",
-    "Desk",
-    "DeskPanel",
     "SCHEMA",
     "WEBHOOK_PATH",
+    "Desk",
+    "DeskPanel",
     "Executor",
     "GraphQLError",
     "IAdvizeHandler",

@@ -27,7 +27,9 @@ def _b64(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def desk_jwt(secret, project_id, conversation_id, operator_id="4242", ttl=300, now=None, alg="HS256"):
+def desk_jwt(
+    secret, project_id, conversation_id, operator_id="4242", ttl=300, now=None, alg="HS256"
+):
     """The token the desk gives the app: HS256 over ``header.payload`` with ``secret``."""
     issued = int(now if now is not None else time.time())
     header = _b64(json.dumps({"alg": alg, "typ": "JWT"}, separators=(",", ":")).encode())
@@ -71,7 +73,16 @@ class Desk:
     timeout: float = 20.0
     compose_box: dict = field(default_factory=dict)  # conversation id -> inserted text
 
-    def open_panel(self, conversation_id, order_id=None, token=None, secret=None, ttl=300, now=None, project_id=None):
+    def open_panel(
+        self,
+        conversation_id,
+        order_id=None,
+        token=None,
+        secret=None,
+        ttl=300,
+        now=None,
+        project_id=None,
+    ):
         """Load the page, then the panel as the page's script does; ``token=""`` sends none,
         ``secret``/``ttl``/``project_id`` forge a wrong token (fault injection)."""
         http = self.session or requests
@@ -88,7 +99,9 @@ class Desk:
             )
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         body = {"orderId": order_id} if order_id else {}
-        response = http.post(f"{base}{CONTEXT_PATH}", json=body, headers=headers, timeout=self.timeout)
+        response = http.post(
+            f"{base}{CONTEXT_PATH}", json=body, headers=headers, timeout=self.timeout
+        )
         try:
             answer = response.json()
         except ValueError:

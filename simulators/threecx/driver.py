@@ -142,9 +142,7 @@ class ThreeCXDriver:
 
     def search(self, text):
         """SearchContacts: the 3CX client's search box; ``.contacts`` lists every match."""
-        return self.template.run(
-            "SearchContacts", {"SearchText": text}, self.session, self.timeout
-        )
+        return self.template.run("SearchContacts", {"SearchText": text}, self.session, self.timeout)
 
     def report_call(self, call: CallSpec):
         return self.template.run("ReportCall", call.variables(), self.session, self.timeout)
@@ -208,7 +206,9 @@ def demo(driver, out=print, extension="101", queue="800"):
     out(f"create-contact +3281223344: HTTP {run.status} -> {run.outputs or run.answer}")
     results["created"] = run
     run = driver.lookup_email("julie.lambert@meubles-dupont.example.com")
-    out(f"lookup-email julie.lambert@…: HTTP {run.status} -> {run.outputs and run.outputs['EntityId']}")
+    out(
+        f"lookup-email julie.lambert@…: HTTP {run.status} -> {run.outputs and run.outputs['EntityId']}"
+    )
     run = driver.search("Dupont")
     out(f"search 'Dupont': HTTP {run.status} -> {len(run.contacts)} contact(s)")
     chat = ChatSpec(

@@ -4,6 +4,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from odoo.addons.tcx_click2dial.helpers.call_report import parse_call_report
+from odoo.addons.tcx_click2dial.helpers.chat_report import parse_chat_report
 from odoo.addons.tcx_click2dial.helpers.crm_template import (
     API_KEY_HEADER,
     CONTACT_KEYS,
@@ -11,7 +12,6 @@ from odoo.addons.tcx_click2dial.helpers.crm_template import (
     contact_answer,
     split_name,
 )
-from odoo.addons.tcx_click2dial.helpers.chat_report import parse_chat_report
 from simulators.threecx import CallSpec, ChatSpec, CrmTemplate, net_format
 
 URL = "https://odoo.example.be"
@@ -157,7 +157,11 @@ def test_report_chat_body_from_the_template_parses():
     values = _post_values(crm, "ReportChat", chat.variables())
     assert values["ChatStartTimeUTC"] == "2026-11-20T10:00:00Z"
     report = parse_chat_report(values)
-    assert (report.number, report.email, report.agent) == ("+32475123456", "julie@example.com", "101")
+    assert (report.number, report.email, report.agent) == (
+        "+32475123456",
+        "julie@example.com",
+        "101",
+    )
     assert report.start == start and report.duration == 240
     assert report.messages.splitlines()[1].endswith("Agent: Bonjour Julie")
 

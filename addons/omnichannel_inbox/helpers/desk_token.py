@@ -14,6 +14,7 @@ import base64
 import hashlib
 import hmac
 import json
+import math
 
 MAX_TOKEN = 4096
 LEEWAY = 60  # seconds of clock skew tolerated on exp/iat
@@ -63,7 +64,9 @@ def _number(claims, name, required):
     value = claims.get(name)
     if value is None and not required:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DeskTokenError(f"the token's {name} is not a number")
+    if isinstance(value, float) and not math.isfinite(value):
         raise DeskTokenError(f"the token's {name} is not a number")
     return value
 

@@ -122,9 +122,7 @@ class InboxIadvizeConnection(models.Model):
         tickets = ((context.get("sections") or {}).get("tickets") or {}).get("items") or []
         if tickets:
             candidates = Ticket.browse([t["id"] for t in tickets])
-            ticket = candidates.filtered(
-                lambda t: order and t.inbox_order_id.id == order["id"]
-            )[:1]
+            ticket = candidates.filtered(lambda t: order and t.inbox_order_id.id == order["id"])[:1]
             ticket = ticket or (candidates[:1] if not order else ticket)
         if not ticket:
             ticket = Ticket.new(
@@ -166,4 +164,3 @@ class InboxIadvizeConnection(models.Model):
             engine.body_html or "", "helpdesk.ticket", record.ids, engine="qweb"
         )[record.id]
         return subject, body
-

@@ -3,9 +3,9 @@
 import time
 
 from odoo.tests import tagged
+from simulators.iadvize import Desk
 
 from .common import PROJECT, InboxHttpCase
-from simulators.iadvize import Desk  # noqa: I001  (the simulators sit beside addons/)
 
 APP_SECRET = "test-desk-app-secret"
 

@@ -117,8 +117,14 @@ class TestOutlookPanel(InboxMixin, HttpCase):
         cases = (
             ({"partner_id": "3", "email_subject": "x", "email_body": "y"}, "invalid_params"),
             ({"partner_id": True, "email_subject": "x", "email_body": "y"}, "invalid_params"),
-            ({"partner_id": 999999999, "email_subject": "x", "email_body": "y"}, "partner_not_found"),
-            ({"partner_id": self.julie.id, "email_subject": ["x"], "email_body": "y"}, "invalid_params"),
+            (
+                {"partner_id": 999999999, "email_subject": "x", "email_body": "y"},
+                "partner_not_found",
+            ),
+            (
+                {"partner_id": self.julie.id, "email_subject": ["x"], "email_body": "y"},
+                "invalid_params",
+            ),
         )
         for params, error in cases:
             with self.subTest(params=params):

@@ -245,9 +245,7 @@ class TcxCrmController(http.Controller):
             return invalid
         try:
             report = parse_chat_report(body)  # checked before any lock
-            subject = self._env(pbx["company_id"])["tcx.call"]._tcx_chat_key(
-                report, pbx["region"]
-            )
+            subject = self._env(pbx["company_id"])["tcx.call"]._tcx_chat_key(report, pbx["region"])
 
             def journal(env):
                 outcome, entry = env["tcx.call"]._tcx_log_chat(body, pbx)

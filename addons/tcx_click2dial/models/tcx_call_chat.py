@@ -24,9 +24,7 @@ class TcxCall(models.Model):
         """What identifies the customer of a chat (the endpoint locks on it): the number's
         E.164 (or digits), else the e-mail address, else our contact id."""
         if report.number:
-            return phone_number.to_e164(report.number, region) or numbers.digits_key(
-                report.number
-            )
+            return phone_number.to_e164(report.number, region) or numbers.digits_key(report.number)
         return report.email or f"partner:{report.entity_id}"
 
     @api.model

@@ -31,7 +31,9 @@ class TestThreeCXDepth(TcxHttpCase):
         unknown = self.driver.lookup_email("nobody@example.com")
         self.assertEqual((unknown.status, unknown.answer, unknown.outputs), (200, {}, None))
         bad = self.url_open(
-            EMAIL_PATH, params={"Email": "not-an-address"}, headers={API_KEY_HEADER: "test-tcx-api-key-0123456789"}
+            EMAIL_PATH,
+            params={"Email": "not-an-address"},
+            headers={API_KEY_HEADER: "test-tcx-api-key-0123456789"},
         )
         self.assertEqual((bad.status_code, bad.json()["error"]), (400, "invalid_email"))
 
@@ -45,9 +47,7 @@ class TestThreeCXDepth(TcxHttpCase):
         self.assertEqual([c["EntityId"] for c in by_number.contacts], [str(self.camille.id)])
         self.assertEqual(self.driver.search("J").contacts, [])  # too short: nothing
         other_company = self.env["res.company"].create({"name": "Autre société"})
-        self.env["res.partner"].create(
-            {"name": "Lejeune Hidden", "company_id": other_company.id}
-        )
+        self.env["res.partner"].create({"name": "Lejeune Hidden", "company_id": other_company.id})
         self.assertNotIn(
             "Lejeune Hidden",
             [c["LastName"] for c in self.driver.search("Lejeune").contacts],
@@ -94,7 +94,9 @@ class TestThreeCXDepth(TcxHttpCase):
         for key, status in ((None, 401), ("wrong-key", 403)):
             headers = {API_KEY_HEADER: key} if key else {}
             for response in (
-                self.url_open(EMAIL_PATH, params={"Email": "julie@lejeune.example.com"}, headers=headers),
+                self.url_open(
+                    EMAIL_PATH, params={"Email": "julie@lejeune.example.com"}, headers=headers
+                ),
                 self.url_open(SEARCH_PATH, params={"SearchText": "Lejeune"}, headers=headers),
                 self.url_open(CHAT_PATH, json={"Number": "+32476987654"}, headers=headers),
             ):
@@ -127,10 +129,26 @@ class TestThreeCXDepth(TcxHttpCase):
         report = self.driver.report_call
         report(self.call_spec("+32476987654", "Missed", queue=QUEUE_EXT, start=START))
         report(self.call_spec("+33687654321", "Missed", start=START + timedelta(minutes=1)))
-        report(self.call_spec("+32476987654", "Inbound", agent=AGENT_EXT, start=START + timedelta(minutes=2)))
-        report(self.call_spec("+32476987654", "Missed", agent=AGENT_EXT, start=START + timedelta(minutes=3)))
-        report(self.call_spec("+33687654321", "Outbound", agent=AGENT2_EXT, start=START + timedelta(minutes=4)))
-        report(self.call_spec("+33687654321", "Notanswered", agent=AGENT2_EXT, start=START + timedelta(minutes=5)))
+        report(
+            self.call_spec(
+                "+32476987654", "Inbound", agent=AGENT_EXT, start=START + timedelta(minutes=2)
+            )
+        )
+        report(
+            self.call_spec(
+                "+32476987654", "Missed", agent=AGENT_EXT, start=START + timedelta(minutes=3)
+            )
+        )
+        report(
+            self.call_spec(
+                "+33687654321", "Outbound", agent=AGENT2_EXT, start=START + timedelta(minutes=4)
+            )
+        )
+        report(
+            self.call_spec(
+                "+33687654321", "Notanswered", agent=AGENT2_EXT, start=START + timedelta(minutes=5)
+            )
+        )
         Call = self.env["tcx.call"].with_user(self.manager)
         abandoned = Call.search([("missed_reason", "=", "queue_abandoned")])
         self.assertEqual(abandoned.mapped("queue_extension"), [QUEUE_EXT])
