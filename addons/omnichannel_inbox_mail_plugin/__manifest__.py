@@ -10,6 +10,5 @@
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["omnichannel_inbox", "mail_plugin"],
-    "data": [],
     "auto_install": True,
 }
