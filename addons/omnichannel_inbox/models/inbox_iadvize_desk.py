@@ -155,12 +155,13 @@ class InboxIadvizeConnection(models.Model):
     @api.model
     def _inbox_desk_render_unsaved(self, ticket, template, lang):
         """``(subject, body)`` of ``template`` on an unsaved ticket, in ``lang``."""
-        record = ticket.with_context(lang=lang)
         engine = template.with_context(lang=lang)
+        # an unsaved record's ``ids`` is empty: its NewId is passed as such
+        res_ids = list(ticket._ids)
         subject = engine._render_template(
-            engine.subject or "", "helpdesk.ticket", record.ids, engine="inline_template"
-        )[record.id]
+            engine.subject or "", "helpdesk.ticket", res_ids, engine="inline_template"
+        )[ticket.id]
         body = engine._render_template(
-            engine.body_html or "", "helpdesk.ticket", record.ids, engine="qweb"
-        )[record.id]
+            engine.body_html or "", "helpdesk.ticket", res_ids, engine="qweb"
+        )[ticket.id]
         return subject, body

@@ -66,6 +66,7 @@ class TestOutlookPanel(InboxMixin, HttpCase):
 
     def test_panel_without_helpdesk_rights_has_no_ticket_and_cannot_create(self):
         self.email("Where is my sofa?", body="Order SO26-000123")
+        tickets = self.env["helpdesk.ticket"].search_count([])
         panel = self.result(
             "/mail_plugin/partner/get",
             self.key_clerk,
@@ -82,7 +83,9 @@ class TestOutlookPanel(InboxMixin, HttpCase):
             email_body="<p>Hi</p>",
         )
         self.assertEqual(answer["error"], "no_access")
-        self.assertFalse(self.env["helpdesk.ticket"].search([("partner_id", "=", self.julie.id)]))
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), tickets)
+        # the orders are every employee's context, as the ticket's order panel
+        self.assertEqual([o["name"] for o in panel["sm_orders"]], ["SO26-000123"])
 
     def test_create_ticket_from_this_mail_goes_through_the_intake(self):
         answer = self.result(
@@ -132,8 +135,12 @@ class TestOutlookPanel(InboxMixin, HttpCase):
                 self.assertEqual(answer["error"], error)
 
     def test_routes_refuse_without_a_valid_outlook_key(self):
-        for key in (None, "not-a-key", self.env["res.users.apikeys"].with_user(self.agent_a)
-                    ._generate(None, "RPC key, not Outlook's", fields.Datetime.now() + timedelta(days=1))):  # fmt: skip
+        rpc_key = (
+            self.env["res.users.apikeys"]
+            .with_user(self.agent_a)
+            ._generate("rpc", "RPC key, not Outlook's", fields.Datetime.now() + timedelta(days=1))
+        )
+        for key in (None, "not-a-key", rpc_key):
             with self.subTest(key=key):
                 response = self.rpc(
                     "/mail_plugin/ticket/create",
