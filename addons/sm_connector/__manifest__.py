@@ -3,7 +3,7 @@
 {
     "name": "Silicon Master Connector",
     "summary": "One-way sync of contacts, articles and customer orders from the Silicon Master ERP",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Connector",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
@@ -12,6 +12,7 @@
         "contacts",
         "sale_crm",
         "suite_phone",
+        "suite_base",
         "queue_job",
         # the retailer is Belgian: its VAT rates (21/12/6 %) and tax grids for SM orders
         "l10n_be",

@@ -11,3 +11,4 @@ from . import tcx_call_chat
 from . import res_partner
 from . import mail_activity
 from . import res_config_settings
+from . import customer_context
