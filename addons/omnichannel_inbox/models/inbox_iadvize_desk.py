@@ -1,5 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
 import time
 
 from odoo import api, fields, models
@@ -93,7 +94,8 @@ class InboxIadvizeConnection(models.Model):
             raise AccessError(self.env._("No Odoo user is set for the desk panel."))
         transcript = self._inbox_desk_visitor(conversation_id)
         visitor = transcript.visitor
-        env = self.env(user=user.id, su=False)
+        # the panel user's rights and language (labels of the 360 are in the caller's language)
+        env = self.env(user=user.id, su=False, context=dict(self.env.context, lang=user.lang))
         context = env["suite.customer.context"].get_context(
             email=visitor.email or None,
             phone=visitor.phone or None,
@@ -141,7 +143,9 @@ class InboxIadvizeConnection(models.Model):
                 subject, body = ticket._inbox_render_canned(template, lang)
             else:
                 subject, body = self._inbox_desk_render_unsaved(ticket, template, lang)
-            text = html2plaintext(body or "").strip()[:MAX_REPLY_TEXT]
+            # the compose box takes plain text: bold would come out as *asterisks*
+            plain = re.sub(r"</?(?:strong|b)\b[^>]*>", "", str(body or ""))
+            text = html2plaintext(plain).strip()[:MAX_REPLY_TEXT]
             replies.append(
                 {
                     "id": template.id,
