@@ -211,12 +211,14 @@ class TcxCrmController(http.Controller):
             return _json({"contacts": []})
         env = self._env(pbx["company_id"])
         Partner = env["res.partner"]
+        # the text is searched as typed: % and _ are not wildcards for 3CX users
+        pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         domain = [
             "|",
             "|",
-            ("complete_name", "ilike", text),
-            ("email", "ilike", text),
-            ("phone", "ilike", text),
+            ("complete_name", "ilike", pattern),
+            ("email", "ilike", pattern),
+            ("phone", "ilike", pattern),
         ]
         e164 = any("0" <= c <= "9" for c in text) and phone_number.to_e164(text, pbx["region"])
         if e164:

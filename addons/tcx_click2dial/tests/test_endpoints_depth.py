@@ -46,6 +46,8 @@ class TestThreeCXDepth(TcxHttpCase):
         by_number = self.driver.search("06 87 65 43 21")
         self.assertEqual([c["EntityId"] for c in by_number.contacts], [str(self.camille.id)])
         self.assertEqual(self.driver.search("J").contacts, [])  # too short: nothing
+        self.assertEqual(self.driver.search("%%").contacts, [])  # not a wildcard: nobody
+        self.assertEqual(self.driver.search("__").contacts, [])
         other_company = self.env["res.company"].create({"name": "Autre société"})
         self.env["res.partner"].create({"name": "Lejeune Hidden", "company_id": other_company.id})
         self.assertNotIn(
