@@ -3,7 +3,7 @@
 {
     "name": "Omnichannel Inbox",
     "summary": "One helpdesk inbox for mail, chat and phone that knows the customer and the order",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
@@ -38,6 +38,7 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/inbox_sla_policy_views.xml",
         "views/inbox_iadvize_views.xml",
+        "views/iadvize_desk_templates.xml",
         "views/inbox_request_views.xml",
         "views/tcx_call_views.xml",
         "views/sale_order_views.xml",

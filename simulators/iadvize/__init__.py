@@ -1,6 +1,7 @@
 """iAdvize simulator: OAuth token + GraphQL ``conversation(id:)`` API, and signed
 ``v2.conversation.closed`` webhooks sent to Odoo with iAdvize's retry policy."""
 
+from .desk import Desk, DeskPanel, desk_jwt
 from .graphql import Executor, GraphQLError
 from .server import DEFAULT_SECRET, IAdvizeHandler, IAdvizeSimulator
 from .store import SCHEMA, SimMessage, Store
@@ -11,6 +12,8 @@ __all__ = [
     "DEFAULT_SECRET",
     "SCHEMA",
     "WEBHOOK_PATH",
+    "Desk",
+    "DeskPanel",
     "Executor",
     "GraphQLError",
     "IAdvizeHandler",
@@ -19,6 +22,7 @@ __all__ = [
     "Store",
     "closed_payload",
     "deliver",
+    "desk_jwt",
     "encode",
     "sign",
     "webhook_url",

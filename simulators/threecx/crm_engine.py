@@ -51,6 +51,8 @@ class ScenarioRun:
     status: int = 0
     answer: object = None
     outputs: dict | None = None  # None: the rules did not match (no contact)
+    # every contact of a list answer (SearchContacts: 3CX iterates the list), first = outputs
+    contacts: list = field(default_factory=list)
 
 
 class CrmTemplate:
@@ -144,8 +146,23 @@ class CrmTemplate:
             run.answer = response.json()
         except ValueError:
             run.answer = response.text
-        run.outputs = self._outputs(scenario, run.answer) if response.ok else None
+        run.contacts = self._all_outputs(scenario, run.answer) if response.ok else []
+        run.outputs = run.contacts[0] if run.contacts else None
+        if response.ok and not scenario.findall("./Rules/Rule"):
+            run.outputs = {}
         return run
+
+    def _all_outputs(self, scenario, answer):
+        """The outputs for each element when the rule's path crosses a list (3CX iterates
+        it), else for the one answer; only elements the rules match."""
+        rules = scenario.findall("./Rules/Rule")
+        root = (rules[0].text or "").split(".", 1)[0] if rules else ""
+        items = answer.get(root) if isinstance(answer, dict) and root else None
+        if isinstance(items, list):
+            found = [self._outputs(scenario, {root: item}) for item in items]
+            return [outputs for outputs in found if outputs]
+        outputs = self._outputs(scenario, answer)
+        return [outputs] if outputs else []
 
     def _outputs(self, scenario, answer):
         rules = scenario.findall("./Rules/Rule")

@@ -45,6 +45,9 @@ class CallSpec:
     ring_seconds: int = 8
     talk_seconds: int = 95
     entity_id: str = ""
+    recording_url: str = ""
+    transcription: str = ""
+    summary: str = ""
 
     def variables(self):
         answered = self.call_type in ("Inbound", "Outbound")
@@ -71,7 +74,52 @@ class CallSpec:
             "CallEndTimeUTC": end,
             "EntityId": self.entity_id,
             "EntityType": "Contacts" if self.entity_id else "",
+            "RecordingUrl": self.recording_url,
+            "Transcription": self.transcription,
+            "Summary": self.summary,
         }
+
+
+@dataclass
+class ChatSpec:
+    """One chat or SMS conversation as 3CX would report it when it ends (ReportChat)."""
+
+    number: str = ""
+    email: str = ""
+    name: str = ""
+    agent: str = ""
+    agent_email: str = ""
+    queue: str = ""
+    start: datetime = field(default_factory=utcnow)
+    seconds: int = 240
+    messages: tuple = ()  # (who, text) pairs
+    entity_id: str = ""
+
+    def variables(self):
+        end = self.start + timedelta(seconds=self.seconds)
+        lines = [
+            f"[{net_time(self.start + timedelta(seconds=i * 20))}] {who}: {text}"
+            for i, (who, text) in enumerate(self.messages)
+        ]
+        return {
+            "Number": self.number,
+            "Name": self.name,
+            "Email": self.email,
+            "Agent": self.agent,
+            "AgentEmail": self.agent_email,
+            "QueueExtension": self.queue,
+            "Duration": f"{self.seconds // 3600:02d}:{self.seconds % 3600 // 60:02d}:"
+            f"{self.seconds % 60:02d}",
+            "ChatStartTimeUTC": self.start,
+            "ChatEndTimeUTC": end,
+            "ChatMessages": "\n".join(lines),
+            "EntityId": self.entity_id,
+            "EntityType": "Contacts" if self.entity_id else "",
+        }
+
+
+def net_time(moment):
+    return moment.strftime("%H:%M:%S")
 
 
 class ThreeCXDriver:
@@ -88,8 +136,19 @@ class ThreeCXDriver:
         variables = {"Number": self.template.format_number(number), "CallDirection": direction}
         return self.template.run("", variables, self.session, self.timeout)
 
+    def lookup_email(self, email):
+        """LookupByEmail: what 3CX runs for a chat whose visitor gave an e-mail address."""
+        return self.template.run("LookupByEmail", {"Email": email}, self.session, self.timeout)
+
+    def search(self, text):
+        """SearchContacts: the 3CX client's search box; ``.contacts`` lists every match."""
+        return self.template.run("SearchContacts", {"SearchText": text}, self.session, self.timeout)
+
     def report_call(self, call: CallSpec):
         return self.template.run("ReportCall", call.variables(), self.session, self.timeout)
+
+    def report_chat(self, chat: ChatSpec):
+        return self.template.run("ReportChat", chat.variables(), self.session, self.timeout)
 
     def create_contact(self, number, first_name="", last_name=""):
         variables = {
@@ -146,4 +205,19 @@ def demo(driver, out=print, extension="101", queue="800"):
     run = driver.create_contact("+3281223344", "Nadia", "Peeters")
     out(f"create-contact +3281223344: HTTP {run.status} -> {run.outputs or run.answer}")
     results["created"] = run
+    run = driver.lookup_email("julie.lambert@meubles-dupont.example.com")
+    out(
+        f"lookup-email julie.lambert@…: HTTP {run.status} -> {run.outputs and run.outputs['EntityId']}"
+    )
+    run = driver.search("Dupont")
+    out(f"search 'Dupont': HTTP {run.status} -> {len(run.contacts)} contact(s)")
+    chat = ChatSpec(
+        number="+32475123456",
+        agent=extension,
+        start=start + timedelta(minutes=90),
+        messages=(("Julie Lambert", "Bonjour, où en est ma commande ?"), ("Agent", "Je regarde.")),
+    )
+    run = driver.report_chat(chat)
+    out(f"report-chat +32475123456: HTTP {run.status} {run.answer}")
+    results["chat"] = run
     return results

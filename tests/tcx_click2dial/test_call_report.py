@@ -11,6 +11,7 @@ from odoo.addons.tcx_click2dial.helpers.call_report import (
     ReportError,
     dedup_key,
     is_withheld,
+    missed_reason,
     parse_call_report,
     parse_datetime,
     parse_duration,
@@ -401,3 +402,59 @@ def test_dedup_key():
     assert key != dedup_key("+32475123456", "102", start)
     assert key != dedup_key("+32475123457", "101", start)
     assert key != dedup_key("+32475123456", "101", start + dt.timedelta(seconds=1))
+
+
+def test_recording_url_must_be_http():
+    assert parse_call_report(body(RecordingUrl="https://pbx/rec/1.wav")).recording_url
+    for bad in ("javascript:alert(1)", "/recordings/1.wav", "ftp://x/1.wav"):
+        with pytest.raises(ReportError) as error:
+            parse_call_report(body(RecordingUrl=bad))
+        assert error.value.field == "RecordingUrl"
+
+
+@pytest.mark.parametrize(
+    ("sent", "agent", "queue", "expected"),
+    [
+        ("OutOfOfficeHours", "", "800", "outside_hours"),
+        ("queue_abandoned", "101", "800", "queue_abandoned"),
+        ("No agent available", "", "", "no_agent"),
+        ("", "", "800", "queue_abandoned"),  # a queue call nobody took
+        ("", "", "", "no_agent"),  # neither a queue nor an agent
+        ("", "101", "", ""),  # it rang an agent: no reason to give
+        ("something new", "101", "", ""),
+    ],
+)
+def test_missed_reason(sent, agent, queue, expected):
+    assert missed_reason(sent, "missed", agent, queue) == expected
+    report = parse_call_report(
+        body(CallType="Missed", Agent=agent, QueueExtension=queue, MissedReason=sent, Duration="0")
+    )
+    assert report.missed_reason == expected
+    assert missed_reason(sent, "answered", agent, queue) == ""
+
+
+def test_chat_report_needs_a_customer_and_a_start():
+    from odoo.addons.tcx_click2dial.helpers.chat_report import parse_chat_report
+
+    with pytest.raises(ReportError) as error:
+        parse_chat_report({"ChatStartTimeUTC": START, "ChatMessages": "hi"})
+    assert error.value.field == "Number"
+    with pytest.raises(ReportError) as error:
+        parse_chat_report({"Email": "julie@example.com"})
+    assert error.value.field == "ChatStartTimeUTC"
+    with pytest.raises(ReportError) as error:
+        parse_chat_report({"Email": "not an address", "ChatStartTimeUTC": START})
+    assert error.value.field == "Email"
+    report = parse_chat_report({"EntityId": "42", "ChatStartTimeUTC": START, "Number": "anonymous"})
+    assert (report.entity_id, report.number, report.duration) == (42, "", 0)
+
+
+@given(st.dictionaries(st.text(max_size=20), st.one_of(st.text(), st.integers(), st.none())))
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+def test_chat_report_never_raises_anything_else(payload):
+    from odoo.addons.tcx_click2dial.helpers.chat_report import parse_chat_report
+
+    try:
+        parse_chat_report(payload)
+    except ReportError:
+        pass

@@ -4,6 +4,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from odoo.addons.tcx_click2dial.helpers.call_report import parse_call_report
+from odoo.addons.tcx_click2dial.helpers.chat_report import parse_chat_report
 from odoo.addons.tcx_click2dial.helpers.crm_template import (
     API_KEY_HEADER,
     CONTACT_KEYS,
@@ -11,7 +12,7 @@ from odoo.addons.tcx_click2dial.helpers.crm_template import (
     contact_answer,
     split_name,
 )
-from simulators.threecx import CallSpec, CrmTemplate, net_format
+from simulators.threecx import CallSpec, ChatSpec, CrmTemplate, net_format
 
 URL = "https://odoo.example.be"
 KEY = "k3y&<\"'>"
@@ -25,7 +26,7 @@ def test_structure():
     xml = template()
     assert xml.startswith(b'<?xml version="1.0" encoding="utf-8"?>')
     root = ET.fromstring(xml)
-    assert root.tag == "Crm" and root.get("Country") == "BE" and root.get("Version") == "1"
+    assert root.tag == "Crm" and root.get("Country") == "BE" and root.get("Version") == "2"
     assert root.find("Number").attrib == {"Prefix": "Plus", "MaxLength": ""}
     assert root.find("Authentication").get("Type") == "No"
     params = {p.get("Name"): p.attrib for p in root.iterfind("./Parameters/Parameter")}
@@ -34,7 +35,15 @@ def test_structure():
     assert params["ApiKey"]["Type"] == "Password"
     assert params["CreateContactEnabled"]["Default"] == "False"
     ids = [s.get("Id") for s in root.iterfind("./Scenarios/Scenario")]
-    assert ids == ["", "ReportCall", "CreateContactRecordFromClient"]
+    assert ids == [
+        "",
+        "LookupByEmail",
+        "SearchContacts",
+        "ReportCall",
+        "ReportChat",
+        "CreateContactRecordFromClient",
+    ]
+    assert root.get("SupportsTranscription") == "true"
     for scenario in root.iterfind("./Scenarios/Scenario"):
         header = scenario.find("./Request/Headers/Value")
         assert (header.get("Key"), header.text) == (API_KEY_HEADER, "[ApiKey]")
@@ -106,3 +115,64 @@ def test_split_name_and_answer():
     }
     company = {"id": 8, "name": "Meubles SA", "is_company": True}
     assert contact_answer(company, "")["CompanyName"] == "Meubles SA"
+
+
+def _post_values(crm, scenario_id, variables):
+    request = crm.scenario(scenario_id).find("Request")
+    return {
+        v.get("Key"): crm.expand(v.text, {**crm.parameters, **variables}, int(v.get("Passes")))
+        for v in request.iterfind("./PostValues/Value")
+    }
+
+
+def test_report_call_carries_recording_transcription_and_summary():
+    crm = CrmTemplate(template())
+    spec = CallSpec(
+        "+32475123456",
+        "Inbound",
+        agent="101",
+        start=dt.datetime(2026, 11, 20, 9, 15),
+        recording_url="https://pbx.example.be/recordings/42.wav",
+        transcription="Bonjour, ma commande…",
+        summary="Commande SO123 en retard.",
+    )
+    report = parse_call_report(_post_values(crm, "ReportCall", spec.variables()))
+    assert report.recording_url == "https://pbx.example.be/recordings/42.wav"
+    assert (report.transcription, report.summary) == (
+        "Bonjour, ma commande…",
+        "Commande SO123 en retard.",
+    )
+
+
+def test_report_chat_body_from_the_template_parses():
+    crm = CrmTemplate(template())
+    start = dt.datetime(2026, 11, 20, 10, 0)
+    chat = ChatSpec(
+        number="+32475123456",
+        email="Julie@Example.com",
+        agent="101",
+        start=start,
+        messages=(("Julie", "Bonjour"), ("Agent", "Bonjour Julie")),
+    )
+    values = _post_values(crm, "ReportChat", chat.variables())
+    assert values["ChatStartTimeUTC"] == "2026-11-20T10:00:00Z"
+    report = parse_chat_report(values)
+    assert (report.number, report.email, report.agent) == (
+        "+32475123456",
+        "julie@example.com",
+        "101",
+    )
+    assert report.start == start and report.duration == 240
+    assert report.messages.splitlines()[1].endswith("Agent: Bonjour Julie")
+
+
+def test_email_and_search_scenarios_read_contacts():
+    root = ET.fromstring(template())
+    by_email = root.find("./Scenarios/Scenario[@Id='LookupByEmail']")
+    assert by_email.find("Request").get("Url") == "[OdooUrl]/tcx/crm/lookup-email?Email=[Email]"
+    assert by_email.find("./Rules/Rule").text == "contact.ContactId"
+    search = root.find("./Scenarios/Scenario[@Id='SearchContacts']")
+    assert search.find("Request").get("Url") == "[OdooUrl]/tcx/crm/search?SearchText=[SearchText]"
+    assert search.find("./Rules/Rule").text == "contacts.ContactId"
+    paths = {v.get("Path") for v in search.iterfind("./Variables/Variable")}
+    assert paths == {f"contacts.{key}" for key, _output in CONTACT_KEYS}

@@ -1,2 +1,3 @@
 from . import iadvize
 from . import ticket_close
+from . import iadvize_desk

@@ -30,6 +30,7 @@ from . import inbox_step_route
 from . import inbox_step_assign
 from . import inbox_step_sla
 from . import inbox_iadvize_connection
+from . import inbox_iadvize_desk
 from . import inbox_inbound_event
 from . import inbox_inbound_event_iadvize
 from . import tcx_call

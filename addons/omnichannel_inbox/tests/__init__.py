@@ -14,4 +14,5 @@ from . import test_tour
 from . import test_canned
 from . import test_languages
 from . import test_security_orders_chat
+from . import test_iadvize_desk
 from . import test_customer_context

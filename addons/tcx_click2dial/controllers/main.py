@@ -3,7 +3,11 @@
 """Endpoints the 3CX CRM integration calls (see readme/CONFIGURE.md for the wire format).
 
 * ``GET  /tcx/crm/lookup?Number=…&CallDirection=…``  caller-ID lookup (scenario Id="")
+* ``GET  /tcx/crm/lookup-email?Email=…``              lookup by e-mail (LookupByEmail)
+* ``GET  /tcx/crm/search?SearchText=…``               the 3CX client's contact search
+  (SearchContacts)
 * ``POST /tcx/crm/report-call``                       call journal at hang-up (ReportCall)
+* ``POST /tcx/crm/report-chat``                       chat/SMS journal (ReportChat)
 * ``POST /tcx/crm/create-contact``                    contact from the 3CX client
   (CreateContactRecordFromClient)
 * ``GET  /tcx/crm/template/<pbx id>``                 the CRM template, for PBX admins
@@ -28,14 +32,18 @@ from odoo.addons.suite_base.tools.webhook import json_error as _error
 from odoo.addons.suite_base.tools.webhook import read_body
 from odoo.addons.suite_phone.tools import phone_number
 from odoo.http import request
-from odoo.tools import SQL
+from odoo.tools import SQL, email_normalize
 
 from ..helpers.call_report import ReportError, is_withheld, parse_call_report, text_problem
+from ..helpers.chat_report import parse_chat_report
 from ..helpers.crm_template import (
     API_KEY_HEADER,
+    CHAT_PATH,
     CREATE_PATH,
+    EMAIL_PATH,
     LOOKUP_PATH,
     REPORT_PATH,
+    SEARCH_PATH,
     TEMPLATE_PATH,
     build_crm_template,
     contact_answer,
@@ -44,6 +52,8 @@ from ..helpers.crm_template import (
 
 _logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
+SEARCH_LIMIT = 10
+MIN_SEARCH = 2
 ADMIN_GROUP = "tcx_click2dial.group_tcx_admin"
 
 
@@ -145,6 +155,109 @@ class TcxCrmController(http.Controller):
             return _json({})  # unknown: 3CX offers to create the contact
         base_url = pbx["odoo_url"] or env["tcx.pbx"].get_base_url()
         return _json({"contact": contact_answer(best, base_url)})
+
+    def _contact_row(self, partner):
+        """The row :func:`contact_answer` reads, for one partner record."""
+        return {
+            "id": partner.id,
+            "name": partner.name,
+            "is_company": partner.is_company,
+            "company_name": partner.commercial_partner_id.name
+            if partner.commercial_partner_id != partner
+            else "",
+            "email": partner.email,
+            "phone": partner.phone,
+            "mobile": partner.mobile,
+            "phone_e164": partner.phone_e164,
+            "mobile_e164": partner.mobile_e164,
+        }
+
+    @http.route(
+        EMAIL_PATH, type="http", auth="none", methods=["GET"], csrf=False, save_session=False
+    )
+    def lookup_email(self, **params):
+        pbx, denied = self._authenticate()
+        if denied:
+            return denied
+        raw = params.get("Email") or params.get("email") or ""
+        if not raw.strip():
+            return _error(400, "missing_email", "Email is required.")
+        problem = text_problem(raw)
+        email = not problem and len(raw) <= 254 and email_normalize(raw, strict=False)
+        if not email:
+            return _error(400, "invalid_email", "Email is not an e-mail address.", field="Email")
+        env = self._env(pbx["company_id"])
+        # the suite's one identification by e-mail (SM customers first, then the latest)
+        partner = env["res.partner"]._suite_identify(email=email, company_id=pbx["company_id"])
+        if not partner.partner or partner.identified_by != "email":
+            return _json({})
+        base_url = pbx["odoo_url"] or env["tcx.pbx"].get_base_url()
+        return _json({"contact": contact_answer(self._contact_row(partner.partner), base_url)})
+
+    @http.route(
+        SEARCH_PATH, type="http", auth="none", methods=["GET"], csrf=False, save_session=False
+    )
+    def search_contacts(self, **params):
+        """Contacts whose name, e-mail or number matches ``SearchText`` (at most ten, in the
+        PBX's company): ``{"contacts": [contact, …]}``; fewer than two characters → none."""
+        pbx, denied = self._authenticate()
+        if denied:
+            return denied
+        text = (params.get("SearchText") or params.get("searchtext") or "").strip()
+        problem = text_problem(text)
+        if problem or len(text) > 128:
+            return _error(400, "invalid_search", f"SearchText {problem or 'is too long'}.")
+        if len(text) < MIN_SEARCH:
+            return _json({"contacts": []})
+        env = self._env(pbx["company_id"])
+        Partner = env["res.partner"]
+        # the text is searched as typed: % and _ are not wildcards for 3CX users
+        pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        domain = [
+            "|",
+            "|",
+            ("complete_name", "ilike", pattern),
+            ("email", "ilike", pattern),
+            ("phone", "ilike", pattern),
+        ]
+        e164 = any("0" <= c <= "9" for c in text) and phone_number.to_e164(text, pbx["region"])
+        if e164:
+            domain = ["|", *Partner._phone_domain(e164), *domain]
+        domain += ["|", ("company_id", "=", False), ("company_id", "=", pbx["company_id"])]
+        partners = Partner.search(domain, limit=SEARCH_LIMIT, order="is_company desc, name, id")
+        base_url = pbx["odoo_url"] or env["tcx.pbx"].get_base_url()
+        contacts = [contact_answer(self._contact_row(p), base_url) for p in partners]
+        return _json({"contacts": contacts})
+
+    @http.route(
+        CHAT_PATH,
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,  # auth="none" routes default to a read-only cursor
+    )
+    def report_chat(self, **_params):
+        pbx, denied = self._authenticate()
+        if denied:
+            return denied
+        body, invalid = self._json_body()
+        if invalid:
+            return invalid
+        try:
+            report = parse_chat_report(body)  # checked before any lock
+            subject = self._env(pbx["company_id"])["tcx.call"]._tcx_chat_key(report, pbx["region"])
+
+            def journal(env):
+                outcome, entry = env["tcx.call"]._tcx_log_chat(body, pbx)
+                return outcome, entry.id
+
+            outcome, call_id = self._serialized(pbx["company_id"], f"chat:{subject}", journal)
+        except ReportError as exc:
+            return _error(400, "invalid_report", exc.reason, field=exc.field)
+        status = 201 if outcome == "created" else 200
+        return _json({"status": outcome, "call_id": call_id}, status)
 
     @http.route(
         REPORT_PATH,

@@ -35,6 +35,18 @@ CALL_TYPES = {
 DIRECTIONS = {"inbound": "inbound", "outbound": "outbound", "in": "inbound", "out": "outbound"}
 MAX_DURATION = 7 * 24 * 3600
 MAX_TEXT = 256
+# A transcription or a chat's messages: long, but bounded (the endpoint's body limit is 64 KiB).
+MAX_LONG_TEXT = 32000
+MAX_URL = 2048
+# Why nobody took an inbound call: our code -> the spellings 3CX call flows and CDRs use.
+MISSED_REASONS = {
+    "outside_hours": ("outsidehours", "outofofficehours", "outofhours", "officeclosed", "closed"),
+    "queue_abandoned": ("queueabandoned", "abandoned", "abandonedinqueue", "callerhungup"),
+    "no_agent": ("noagent", "noagents", "noagentavailable", "noanswer", "allbusy", "busy"),
+}
+_REASON_CODES = {
+    spelling: code for code, spellings in MISSED_REASONS.items() for spelling in spellings
+}
 # No 3CX call is dated outside these years; dates near datetime's limits overflow later
 # arithmetic (merge windows, SLA deadlines), so they are refused here, once for all.
 MIN_YEAR = 1970
@@ -109,6 +121,10 @@ class CallReport:
     end: datetime | None
     entity_id: int | None  # our contact id, when the lookup matched it
     withheld: bool = False  # the caller hid their number: no contact, no callback
+    recording_url: str = ""  # http(s) link to the recording, when 3CX records the call
+    transcription: str = ""  # 3CX's transcription of the call, when it sends one
+    summary: str = ""  # 3CX's summary of the call, when it sends one
+    missed_reason: str = ""  # a key of MISSED_REASONS, or "" (answered, or reason unknown)
 
 
 def _normalised_keys(payload):
@@ -257,6 +273,32 @@ def _timing(data, status):
     return start, answer, end, duration
 
 
+def parse_url(data, key):
+    """An absolute http(s) URL, or "" (a recording link is shown to agents as a link: no
+    ``javascript:`` or relative path may get through)."""
+    value = _text(data, key, max_length=MAX_URL)
+    if value and not re.match(r"^https?://[^\s/]+", value, re.IGNORECASE):
+        raise ReportError(key, "must be an http(s) URL")
+    return value
+
+
+def missed_reason(raw, status, agent, queue):
+    """Why an inbound call was missed: the reason 3CX sent (any spelling of
+    :data:`MISSED_REASONS`), else what the report itself says: a queue call no agent took is
+    abandoned in the queue, a call that reached neither a queue nor an agent found no agent.
+    "" for an answered call, or a missed call that rang an agent (no reason to give)."""
+    if status != "missed":
+        return ""
+    key = re.sub(r"[\s_-]", "", raw or "").lower()
+    if key in _REASON_CODES:
+        return _REASON_CODES[key]
+    if queue and not agent:
+        return "queue_abandoned"
+    if not queue and not agent:
+        return "no_agent"
+    return ""
+
+
 def parse_call_report(payload):
     """Check one report and return a :class:`CallReport`; raise :class:`ReportError`."""
     if not isinstance(payload, dict):
@@ -284,6 +326,12 @@ def parse_call_report(payload):
         end=end,
         entity_id=entity_id if number else None,
         withheld=not number,
+        recording_url=parse_url(data, "RecordingUrl"),
+        transcription=_text(data, "Transcription", max_length=MAX_LONG_TEXT),
+        summary=_text(data, "Summary", max_length=MAX_LONG_TEXT),
+        missed_reason=missed_reason(
+            _text(data, "MissedReason", max_length=64), status, agent, queue
+        ),
     )
 
 

@@ -3,10 +3,14 @@
 """The 3CX server-side CRM integration template for Odoo, and the answers it reads.
 
 3CX (Admin > Integrations > CRM > Server side) runs the scenarios of an uploaded XML
-template: the scenario with an empty ``Id`` looks a caller up by number, ``ReportCall``
-journals a call at hang-up, ``CreateContactRecordFromClient`` creates a contact from the
-3CX client. The template built here points those three at this module's endpoints, sends
-the API key in a header, and maps our JSON answers to 3CX's outputs.
+template: the scenario with an empty ``Id`` looks a caller up by number, ``LookupByEmail``
+by e-mail address (chats), ``SearchContacts`` searches contacts from the 3CX client's search
+box (``[SearchText]``), ``ReportCall`` journals a call at hang-up (with the recording link,
+transcription and summary when 3CX has them), ``ReportChat`` journals a chat or SMS
+conversation when it ends, ``CreateContactRecordFromClient`` creates a contact from the 3CX
+client (3CX's "CRM template XML description", sections Scenarios, Call Journaling and Chat
+Journaling). The template built here points them at this module's endpoints, sends the API
+key in a header, and maps our JSON answers to 3CX's outputs.
 
 Stdlib only (``xml.etree``), so the 3CX simulator's driver can render the same template.
 """
@@ -15,6 +19,9 @@ import xml.etree.ElementTree as ET
 
 LOOKUP_PATH = "/tcx/crm/lookup"
 REPORT_PATH = "/tcx/crm/report-call"
+EMAIL_PATH = "/tcx/crm/lookup-email"
+SEARCH_PATH = "/tcx/crm/search"
+CHAT_PATH = "/tcx/crm/report-chat"
 CREATE_PATH = "/tcx/crm/create-contact"
 TEMPLATE_PATH = "/tcx/crm/template"
 API_KEY_HEADER = "X-Tcx-Api-Key"
@@ -54,6 +61,23 @@ REPORT_VALUES = (
     ("CallEndTimeUTC", f"[[CallEndTimeUTC].ToString({_DATE_FORMAT})]", 2),
     ("EntityId", "[EntityId]", 1),
     ("EntityType", "[EntityType]", 1),
+    ("RecordingUrl", "[RecordingUrl]", 1),
+    ("Transcription", "[Transcription]", 1),
+    ("Summary", "[Summary]", 1),
+)
+CHAT_VALUES = (
+    ("Number", "[Number]", 1),
+    ("Name", "[Name]", 1),
+    ("Email", "[Email]", 1),
+    ("Agent", "[Agent]", 1),
+    ("AgentEmail", "[AgentEmail]", 1),
+    ("QueueExtension", "[QueueExtension]", 1),
+    ("Duration", "[Duration]", 1),
+    ("ChatStartTimeUTC", f"[[ChatStartTimeUTC].ToString({_DATE_FORMAT})]", 2),
+    ("ChatEndTimeUTC", f"[[ChatEndTimeUTC].ToString({_DATE_FORMAT})]", 2),
+    ("ChatMessages", "[ChatMessages]", 1),
+    ("EntityId", "[EntityId]", 1),
+    ("EntityType", "[EntityType]", 1),
 )
 CREATE_VALUES = (
     ("FirstName", "[CreateContactFirstName]", 1),
@@ -91,19 +115,20 @@ def _request(scenario, url, method, skip_if="", values=None):
     return request
 
 
-def _contact_outputs(scenario):
+def _contact_outputs(scenario, root="contact"):
+    """Rules/Variables/Outputs reading the ``root`` object (a list is iterated by 3CX)."""
     rules = _sub(scenario, "Rules")
-    _sub(rules, "Rule", "contact.ContactId", Type="Any")
+    _sub(rules, "Rule", f"{root}.ContactId", Type="Any")
     variables = _sub(scenario, "Variables")
     for key, _output in CONTACT_KEYS:
-        _sub(variables, "Variable", Name=f"Odoo{key}", Path=f"contact.{key}")
+        _sub(variables, "Variable", Name=f"Odoo{key}", Path=f"{root}.{key}")
     outputs = _sub(scenario, "Outputs", AllowEmpty="false")
     for key, output in CONTACT_KEYS:
         _sub(outputs, "Output", Type=output, Passes="0", Value=f"[Odoo{key}]")
     _sub(outputs, "Output", Type="EntityType", Passes="0", Value=ENTITY_TYPE)
 
 
-def build_crm_template(odoo_url, api_key, version=1, country="BE", create_contacts=False):
+def build_crm_template(odoo_url, api_key, version=2, country="BE", create_contacts=False):
     """The template XML (bytes, UTF-8), pre-filled with Odoo's URL and the API key."""
     base = (odoo_url or "").rstrip("/")
     crm = ET.Element(
@@ -115,6 +140,7 @@ def build_crm_template(odoo_url, api_key, version=1, country="BE", create_contac
             "Name": TEMPLATE_NAME,
             "Version": str(int(version)),
             "SupportsEmojis": "true",
+            "SupportsTranscription": "true",
         },
     )
     # Plus: 3CX sends +32475123456 when it knows the international form; full length.
@@ -151,6 +177,15 @@ def build_crm_template(odoo_url, api_key, version=1, country="BE", create_contac
     _sub(
         parameters,
         "Parameter",
+        Name="ReportChatEnabled",
+        Type="Boolean",
+        Editor="String",
+        Title="Journal chats and SMS in Odoo",
+        Default="True",
+    )
+    _sub(
+        parameters,
+        "Parameter",
         Name="CreateContactEnabled",
         Type="Boolean",
         Editor="String",
@@ -164,8 +199,19 @@ def build_crm_template(odoo_url, api_key, version=1, country="BE", create_contac
     _request(lookup, f"[OdooUrl]{LOOKUP_PATH}?Number=[Number]&CallDirection=[CallDirection]", "Get")
     _contact_outputs(lookup)
 
+    by_email = _sub(scenarios, "Scenario", Id="LookupByEmail", Type="REST")
+    _request(by_email, f"[OdooUrl]{EMAIL_PATH}?Email=[Email]", "Get")
+    _contact_outputs(by_email)
+
+    search = _sub(scenarios, "Scenario", Id="SearchContacts", Type="REST")
+    _request(search, f"[OdooUrl]{SEARCH_PATH}?SearchText=[SearchText]", "Get")
+    _contact_outputs(search, root="contacts")
+
     report = _sub(scenarios, "Scenario", Id="ReportCall", Type="REST")
     _request(report, f"[OdooUrl]{REPORT_PATH}", "Post", "[ReportCallEnabled]!=True", REPORT_VALUES)
+
+    chat = _sub(scenarios, "Scenario", Id="ReportChat", Type="REST")
+    _request(chat, f"[OdooUrl]{CHAT_PATH}", "Post", "[ReportChatEnabled]!=True", CHAT_VALUES)
 
     create = _sub(scenarios, "Scenario", Id="CreateContactRecordFromClient", Type="REST")
     _request(

@@ -7,6 +7,7 @@ from . import tcx_call
 from . import tcx_call_journal
 from . import tcx_call_click2dial
 from . import tcx_call_callback
+from . import tcx_call_chat
 from . import res_partner
 from . import mail_activity
 from . import res_config_settings

@@ -43,8 +43,21 @@ JOURNAL_FIELDS = frozenset(
         "callback_delay",
         "answered_count",
         "missed_count",
+        "media",
+        "email",
+        "recording_url",
+        "transcription",
+        "summary",
+        "missed_reason",
+        "connected",
     }
 )
+
+MISSED_REASON_SELECTION = [
+    ("outside_hours", "Outside opening hours"),
+    ("queue_abandoned", "Abandoned in the queue"),
+    ("no_agent", "No agent available"),
+]
 
 
 def _duration_text(seconds):
@@ -82,6 +95,35 @@ class TcxCall(models.Model):
         required=True,
         index=True,
         tracking=True,
+    )
+    media = fields.Selection(
+        [("call", "Call"), ("chat", "Chat / SMS")],
+        required=True,
+        default="call",
+        index=True,
+        help="A phone call, or a chat or SMS conversation 3CX journaled (ReportChat).",
+    )
+    email = fields.Char(help="The customer's e-mail address 3CX sent with a chat.")
+    recording_url = fields.Char(string="Recording", readonly=True)
+    transcription = fields.Text(
+        string="Transcript", readonly=True, help="3CX's transcription, or the chat's messages."
+    )
+    summary = fields.Text(readonly=True, help="3CX's summary of the call.")
+    missed_reason = fields.Selection(
+        MISSED_REASON_SELECTION,
+        string="Missed because",
+        readonly=True,
+        index="btree_not_null",
+        help="As 3CX reported it, else what the report shows: a queue call nobody took was "
+        "abandoned in the queue, a call that reached neither a queue nor an agent found none.",
+    )
+    connected = fields.Float(
+        string="Connect rate (%)",
+        compute="_compute_counts",
+        store=True,
+        aggregator="avg",
+        help="100 for a call that was answered, 0 for one that was not: its average per agent "
+        "is the agent's connect rate.",
     )
     source = fields.Selection(
         [("report", "3CX call report"), ("click2dial", "Click-to-dial")],
@@ -173,14 +215,16 @@ class TcxCall(models.Model):
             )
         return super().write(vals)
 
-    @api.depends("direction", "number", "partner_id", "contact_name")
+    @api.depends("direction", "number", "partner_id", "contact_name", "media")
     def _compute_name(self):
         for call in self:
             number = call.number
             if number == WITHHELD_NUMBER and not call.number_e164:
                 number = self.env._("withheld number")
             who = call.partner_id.display_name or call.contact_name or number or ""
-            if call.direction == "outbound":
+            if call.media == "chat":
+                call.name = self.env._("Chat with %(who)s", who=who)
+            elif call.direction == "outbound":
                 call.name = self.env._("Call to %(who)s", who=who)
             else:
                 call.name = self.env._("Call from %(who)s", who=who)
@@ -190,6 +234,7 @@ class TcxCall(models.Model):
         for call in self:
             call.answered_count = int(call.status == "answered")
             call.missed_count = int(is_missed(call.direction, call.status))
+            call.connected = 100.0 if call.status == "answered" else 0.0
 
     @api.depends("duration")
     def _compute_duration_display(self):

@@ -77,6 +77,10 @@ class TcxCall(models.Model):
             "duration": report.duration,
             "dedup_key": key,
             "company_id": company_id,
+            "recording_url": report.recording_url or False,
+            "transcription": report.transcription or False,
+            "summary": report.summary or False,
+            "missed_reason": report.missed_reason or False,
         }
         outcome = "created"
         requested = self._tcx_requested_call(report, e164, user, company_id)
@@ -177,14 +181,32 @@ class TcxCall(models.Model):
                 number=number,
                 agent=agent or call.env._("an agent"),
             )
+        if call.missed_reason:
+            reason = dict(call._fields["missed_reason"]._description_selection(call.env))
+            text = f"{text} {reason[call.missed_reason]}."
+        call._tcx_post_note(text, call.env._("call"))
+
+    def _tcx_post_note(self, text, label):
+        """Post ``text`` on the contact's chatter with a link to this journal entry (labelled
+        ``label``), the recording link and 3CX's summary when there are."""
+        self.ensure_one()
+        call = self
         link = Markup('<a href="#" data-oe-model="tcx.call" data-oe-id="%s">%s</a>') % (
             call.id,
-            call.env._("call"),
+            label,
         )
+        body = Markup("%s (%s)") % (escape(text), link)
+        if call.recording_url:
+            body += Markup(' <a href="%s" target="_blank" rel="noopener noreferrer">%s</a>') % (
+                call.recording_url,
+                call.env._("Listen to the recording"),
+            )
+        if call.summary:
+            body += Markup("<br/><i>%s</i> %s") % (call.env._("Summary:"), call.summary)
         author = call.user_id.partner_id or self.env.ref("base.partner_root")
         # sudo: a server-written note (3CX reports run as OdooBot already) on the contact
         call.partner_id.with_user(SUPERUSER_ID).message_post(
-            body=Markup("%s (%s)") % (escape(text), link),
+            body=body,
             message_type="comment",
             subtype_xmlid="mail.mt_note",
             author_id=author.id,

@@ -6,6 +6,7 @@ from . import test_journal
 from . import test_lookup
 from . import test_security_tcx
 from . import test_endpoints
+from . import test_endpoints_depth
 from . import test_tour
 from . import test_endpoints_input
 from . import test_dashboard_views
