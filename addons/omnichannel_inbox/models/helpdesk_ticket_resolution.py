@@ -49,11 +49,15 @@ class HelpdeskTicket(models.Model):
     inbox_resolution_consumed = fields.Float(
         string="Working minutes used", readonly=True, copy=False, groups=STAFF
     )
-    inbox_resolution_running_since = fields.Datetime(readonly=True, copy=False, groups=STAFF)
+    inbox_resolution_running_since = fields.Datetime(
+        string="Clock running since", readonly=True, copy=False, groups=STAFF
+    )
     inbox_resolution_deadline = fields.Datetime(
         string="Resolve before", readonly=True, copy=False, groups=STAFF
     )
-    inbox_resolution_at_risk_date = fields.Datetime(readonly=True, copy=False, groups=STAFF)
+    inbox_resolution_at_risk_date = fields.Datetime(
+        string="Resolution at risk from", readonly=True, copy=False, groups=STAFF
+    )
     inbox_resolution_status = fields.Selection(
         RESOLUTION_STATUSES,
         string="Resolution",
@@ -75,7 +79,9 @@ class HelpdeskTicket(models.Model):
         help="Working minutes from the request to the closing, without the time the ticket "
         "waited for the customer.",
     )
-    inbox_resolution_escalated = fields.Boolean(readonly=True, copy=False, groups=STAFF)
+    inbox_resolution_escalated = fields.Boolean(
+        string="Resolution escalated", readonly=True, copy=False, groups=STAFF
+    )
 
     _inbox_resolution_watch_idx = models.Index(
         "(inbox_resolution_at_risk_date) WHERE inbox_resolution_running_since IS NOT NULL"

@@ -6,8 +6,9 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
-# messages a person wrote (or a channel brought in): what can start a split
-SPLITTABLE_TYPES = ("email", "comment", "email_outgoing", "auto_comment")
+# messages a person wrote (or a channel brought in): what a split can start from (internal
+# notes and automatic mails move with the later messages, they do not start a split)
+SPLITTABLE_TYPES = ("email", "comment", "email_outgoing")
 
 
 class HelpdeskTicket(models.Model):
@@ -49,6 +50,7 @@ class HelpdeskTicket(models.Model):
             message.model != self._name
             or message.res_id != self.id
             or message.message_type not in SPLITTABLE_TYPES
+            or message.subtype_id.internal
         ):
             raise UserError(self.env._("Pick a message of this ticket to split from."))
         moved = self._inbox_split_messages(message)
@@ -127,13 +129,17 @@ class HelpdeskTicket(models.Model):
         return new
 
     def action_inbox_split(self):
+        """The split dialog, with the ticket's messages listed (*Split from here*)."""
         self.ensure_one()
+        self.check_access("write")
+        Wizard = self.env["inbox.split.wizard"]
+        wizard = Wizard.create({"ticket_id": self.id, "line_ids": Wizard._line_commands(self)})
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Split from a message"),
             "res_model": "inbox.split.wizard",
+            "res_id": wizard.id,
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
-            "context": {"default_ticket_id": self.id},
         }
-

@@ -57,6 +57,7 @@ class InboxSlaPolicy(models.Model):
     )
 
     resolution_target = fields.Float(
+        string="Resolution target",
         help="Time to resolve the ticket, beside the first answer. 0: no resolution target. "
         "The clock pauses while the ticket waits for the customer.",
     )

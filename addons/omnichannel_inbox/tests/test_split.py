@@ -41,10 +41,12 @@ class TestSplit(InboxCase):
             self.env["inbox.split.wizard"]
             .with_user(self.agent_a)
             .with_context(default_ticket_id=ticket.id)
-        )
-        wizard.message_id = second.with_user(self.agent_a)
-        self.assertEqual(wizard.moved_count, 2)
-        action = wizard.save().action_split()
+        ).save()
+        # the dialog lists the ticket's messages; the agent splits from the second one
+        self.assertEqual(wizard.line_ids.message_id, first | second | photo)
+        line = wizard.line_ids.filtered(lambda line: line.message_id == second)
+        self.assertIn("Livraison du canapé", line.preview)
+        action = line.action_split_here()
         new = self.env["helpdesk.ticket"].browse(action["res_id"])
 
         self.assertNotEqual(new, ticket)
