@@ -10,7 +10,11 @@ reports="$CLONE_RUN_DIR/reports"; rm -rf "$reports"; mkdir -p "$reports"
 status=0
 
 # Upstream/OCA suites that must still pass with the suite installed, then our own.
+# OCA helpdesk add-ons the inbox uses (rating) or sits beside (sla, merge, activity; see
+# omnichannel_inbox/readme/ROADMAP.md): installed with the suite, their own tests run.
+OCA_HELPDESK_MODULES="helpdesk_mgmt_sla,helpdesk_mgmt_merge,helpdesk_mgmt_rating,helpdesk_mgmt_activity"
 ODOO_TEST_PATHS=("$REPO_ROOT/addons" "$(oca_addons_dir)/helpdesk_mgmt/tests")
+for m in ${OCA_HELPDESK_MODULES//,/ }; do ODOO_TEST_PATHS+=("$(oca_addons_dir)/$m/tests"); done
 # Odoo's own survey tests assume an English-only database (test_03 asserts that en_US is the
 # only language; its tours look for English labels), while the suite loads fr_BE and nl_BE at
 # install (the retailer's languages). They run against a second database holding
@@ -29,10 +33,10 @@ log "1/4 pure-Python tests (plain pytest)"
     rc=$?; [ $rc -eq 5 ] || status=1; }
 
 db="${TEST_DB}"
-log "2/4 fresh database $db: installing $SUITE_MODULES with demo data"
+log "2/4 fresh database $db: installing $SUITE_MODULES,$OCA_HELPDESK_MODULES with demo data"
 dropdb --if-exists "$db"
 install_log="$CLONE_RUN_DIR/install-$db.log"
-if ! ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" -d "$db" -i "$SUITE_MODULES" --with-demo \
+if ! ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" -d "$db" -i "$SUITE_MODULES,$OCA_HELPDESK_MODULES" --with-demo \
         --stop-after-init --log-level=info --http-port=0 >"$install_log" 2>&1; then
     tail -n 40 "$install_log" >&2; die "module install failed (log: $install_log)"
 fi
