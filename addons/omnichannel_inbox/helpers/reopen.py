@@ -70,9 +70,7 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def _strip_accents(text):
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def own_text(text):

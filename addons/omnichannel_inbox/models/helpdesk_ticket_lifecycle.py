@@ -203,8 +203,10 @@ class HelpdeskTicket(models.Model):
         # sudo: the cron looks at every team's waiting tickets
         Ticket = self.sudo()
         reminded, closed = Ticket.browse(), Ticket.browse()
-        teams = self.env["helpdesk.ticket.team"].sudo().search(
-            [("inbox_waiting_reminder_days", ">", 0)]
+        teams = (
+            self.env["helpdesk.ticket.team"]
+            .sudo()
+            .search([("inbox_waiting_reminder_days", ">", 0)])
         )
         template = self.env.ref(REMINDER_TEMPLATE, raise_if_not_found=False)
         for team in teams:
@@ -217,7 +219,11 @@ class HelpdeskTicket(models.Model):
                 [
                     *waiting,
                     ("inbox_waiting_reminded_date", "=", False),
-                    ("inbox_waiting_since", "<=", now - timedelta(days=team.inbox_waiting_reminder_days)),
+                    (
+                        "inbox_waiting_since",
+                        "<=",
+                        now - timedelta(days=team.inbox_waiting_reminder_days),
+                    ),
                 ]
             )
             for ticket in due:
@@ -233,7 +239,11 @@ class HelpdeskTicket(models.Model):
                 [
                     *waiting,
                     ("inbox_waiting_reminded_date", "!=", False),
-                    ("inbox_waiting_reminded_date", "<=", now - timedelta(days=team.inbox_waiting_close_days)),
+                    (
+                        "inbox_waiting_reminded_date",
+                        "<=",
+                        now - timedelta(days=team.inbox_waiting_close_days),
+                    ),
                 ]
             )
             for ticket in expired:

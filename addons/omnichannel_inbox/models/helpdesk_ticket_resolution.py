@@ -175,7 +175,7 @@ class HelpdeskTicket(models.Model):
         ticket = self.sudo()
         if not ticket.inbox_resolution_target:
             return
-        add, between = ticket._inbox_resolution_calendar(now)
+        _add, between = ticket._inbox_resolution_calendar(now)
         clock = ticket._inbox_resolution_clock()
         if after == "work":
             ticket._inbox_resolution_save(clock_rules.resume(clock, now), now)

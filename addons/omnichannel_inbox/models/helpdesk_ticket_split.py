@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup, escape
 
-from odoo import fields, models
+from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
@@ -55,13 +55,17 @@ class HelpdeskTicket(models.Model):
             raise UserError(self.env._("Pick a message of this ticket to split from."))
         moved = self._inbox_split_messages(message)
         # sudo: the thread's earlier messages, only counted
-        earlier = self.env["mail.message"].sudo().search_count(
-            [
-                ("model", "=", self._name),
-                ("res_id", "=", self.id),
-                ("id", "<", message.id),
-                ("message_type", "in", SPLITTABLE_TYPES),
-            ]
+        earlier = (
+            self.env["mail.message"]
+            .sudo()
+            .search_count(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("id", "<", message.id),
+                    ("message_type", "in", SPLITTABLE_TYPES),
+                ]
+            )
         )
         if not earlier and not html2plaintext(self.description or "").strip():
             raise UserError(self.env._("Nothing would stay on this ticket: pick a later message."))

@@ -123,7 +123,11 @@ class TestWaitingForTheCustomer(InboxCase):
         reminded, closed = Ticket._cron_inbox_waiting(now=since + timedelta(days=3, hours=2))
         self.assertNotIn(ticket, reminded)
         self.assertEqual(
-            len(ticket.message_ids.filtered(lambda m: "waiting for your answer" in (m.subject or ""))),
+            len(
+                ticket.message_ids.filtered(
+                    lambda m: "waiting for your answer" in (m.subject or "")
+                )
+            ),
             1,
         )
         self.assertTrue(ticket.inbox_open)
@@ -134,7 +138,9 @@ class TestWaitingForTheCustomer(InboxCase):
         self.assertIn(ticket, closed)
         self.assertFalse(ticket.inbox_open)
         self.assertEqual(ticket.stage_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done"))
-        reminded, closed = Ticket._cron_inbox_waiting(now=fields.Datetime.now() + timedelta(days=30))
+        reminded, closed = Ticket._cron_inbox_waiting(
+            now=fields.Datetime.now() + timedelta(days=30)
+        )
         self.assertNotIn(ticket, closed | reminded)
 
     def test_reminder_in_the_customers_language(self):
@@ -144,6 +150,6 @@ class TestWaitingForTheCustomer(InboxCase):
         self.env["helpdesk.ticket"]._cron_inbox_waiting(
             now=ticket.inbox_waiting_since + timedelta(days=10)
         )
-        reminder = ticket.message_ids.filtered(lambda m: "[%s]" % ticket.number in (m.subject or ""))
+        reminder = ticket.message_ids.filtered(lambda m: f"[{ticket.number}]" in (m.subject or ""))
         self.assertTrue(reminder)
         self.assertIn("attendons votre réponse", reminder[0].subject)

@@ -28,7 +28,9 @@ class TestClosingMailRating(InboxHttpCase):
 
     def test_rating_from_the_closing_mail_is_recorded(self):
         ticket = self.closed_ticket()
-        mails = self.env["mail.mail"].search([("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+        )
         closing = mails.filtered(lambda m: RATE_LINK.search(m.body_html or ""))
         self.assertEqual(len(closing), 1, "one closing mail, with the rating links")
         self.assertIn(ticket.number, closing.subject)
@@ -60,9 +62,11 @@ class TestClosingMailRating(InboxHttpCase):
     def test_closing_mail_in_the_customers_language(self):
         self.julie.lang = "nl_BE"
         ticket = self.closed_ticket()
-        closing = self.env["mail.mail"].search(
-            [("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
-        ).filtered(lambda m: RATE_LINK.search(m.body_html or ""))
+        closing = (
+            self.env["mail.mail"]
+            .search([("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
+            .filtered(lambda m: RATE_LINK.search(m.body_html or ""))
+        )
         self.assertIn("opgelost", closing.subject)
 
     def test_a_wrong_token_is_refused(self):

@@ -40,14 +40,20 @@ class TestResolutionClock(InboxCase):
     def ticket(self):
         # as the router does: the clock starts when the customer wrote, not at create_date
         with freeze_time(THURSDAY_10):
-            ticket = self.env["helpdesk.ticket"].with_context(inbox_routing=True).create(
-                {
-                    "name": "Resolution test",
-                    "description": "x",
-                    "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email").id,
-                    "team_id": self.team_web.id,
-                    "partner_id": self.julie.id,
-                }
+            ticket = (
+                self.env["helpdesk.ticket"]
+                .with_context(inbox_routing=True)
+                .create(
+                    {
+                        "name": "Resolution test",
+                        "description": "x",
+                        "channel_id": self.env.ref(
+                            "helpdesk_mgmt.helpdesk_ticket_channel_email"
+                        ).id,
+                        "team_id": self.team_web.id,
+                        "partner_id": self.julie.id,
+                    }
+                )
             )
             ticket._inbox_sla_start(THURSDAY_10)
         return ticket

@@ -63,10 +63,14 @@ class TestSplit(InboxCase):
         self.assertTrue(new.inbox_open)
         self.assertEqual(new.name, "Livraison du canapé")
         self.assertTrue(
-            ticket.message_ids.filtered(lambda m: "Split" in (m.body or "") and new.number in m.body)
+            ticket.message_ids.filtered(
+                lambda m: "Split" in (m.body or "") and new.number in m.body
+            )
         )
         self.assertTrue(
-            new.message_ids.filtered(lambda m: "Split from" in (m.body or "") and ticket.number in m.body)
+            new.message_ids.filtered(
+                lambda m: "Split from" in (m.body or "") and ticket.number in m.body
+            )
         )
         self.assertEqual(new.inbox_sla_policy_id.channel_id, new.channel_id)
 

@@ -19,8 +19,8 @@ class InboxSplitWizard(models.TransientModel):
     message_id = fields.Many2one(
         "mail.message",
         string="From the message",
-        domain="[('model', '=', 'helpdesk.ticket'), ('res_id', '=', ticket_id), "
-        "('message_type', 'in', %s)]" % (list(SPLITTABLE_TYPES),),
+        domain=f"[('model', '=', 'helpdesk.ticket'), ('res_id', '=', ticket_id), "
+        f"('message_type', 'in', {list(SPLITTABLE_TYPES)})]",
         help="This message and every later one move to the new ticket.",
     )
     line_ids = fields.One2many("inbox.split.wizard.line", "wizard_id", string="Messages")

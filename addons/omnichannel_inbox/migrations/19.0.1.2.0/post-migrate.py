@@ -7,7 +7,13 @@ file is noupdate and names another module's records, so an update does not apply
 from odoo import SUPERUSER_ID, api
 
 # as in data/inbox_sla_policy_data.xml
-RESOLUTION_DAYS = {"sla_chat": 2, "sla_livechat": 2, "sla_phone": 2, "sla_email": 3, "sla_email_urgent": 1}
+RESOLUTION_DAYS = {
+    "sla_chat": 2,
+    "sla_livechat": 2,
+    "sla_phone": 2,
+    "sla_email": 3,
+    "sla_email_urgent": 1,
+}
 
 
 def migrate(cr, version):
