@@ -53,7 +53,7 @@ class HelpdeskTicket(models.Model):
     )
 
     def _inbox_check_system_fields(self, fnames):
-        super()._inbox_check_system_fields(fnames)
+        res = super()._inbox_check_system_fields(fnames)
         forbidden = LIFECYCLE_FIELDS.intersection(fnames)
         if forbidden and not self.env.su:
             raise AccessError(
@@ -62,6 +62,7 @@ class HelpdeskTicket(models.Model):
                     fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
                 )
             )
+        return res
 
     # ------------------------------------------------------------------------- stages
     def _inbox_work_stage(self):

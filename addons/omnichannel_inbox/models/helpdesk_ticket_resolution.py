@@ -88,7 +88,7 @@ class HelpdeskTicket(models.Model):
     )
 
     def _inbox_check_system_fields(self, fnames):
-        super()._inbox_check_system_fields(fnames)
+        res = super()._inbox_check_system_fields(fnames)
         forbidden = RESOLUTION_FIELDS.intersection(fnames)
         if forbidden and not self.env.su:
             raise AccessError(
@@ -97,6 +97,7 @@ class HelpdeskTicket(models.Model):
                     fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
                 )
             )
+        return res
 
     # ---------------------------------------------------------------------------- clock
     def _inbox_resolution_clock(self):
