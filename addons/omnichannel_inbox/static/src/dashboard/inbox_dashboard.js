@@ -92,8 +92,9 @@ export class InboxDashboard extends Component {
         return value === null || value === undefined ? "-" : _t("%s h", formatNumber(value, 1));
     }
 
-    percent(value) {
-        return value === null || value === undefined ? "-" : `${formatNumber(value, 0)} %`;
+    csatPercent(value) {
+        // no rating yet is not 0 % satisfied
+        return value === null || value === undefined ? "-" : this.percent(value);
     }
 
     resolvedLabel(resolution) {
