@@ -28,9 +28,7 @@ ODOO_TEST_IGNORE=(--ignore="$(oca_addons_dir)/helpdesk_mgmt/tests/test_js.py")
 # test_helpdesk_ticket_duplicates fails only there with the suite installed (duplicate_ids read
 # empty after the wizard; the same test passes in helpdesk_mgmt's own class, which runs above):
 # left out of the SLA copies until understood (omnichannel_inbox/readme/ROADMAP.md).
-for cls in CommonHelpdeskMgmtSla TestHelpdeskMgmtSla; do
-    ODOO_TEST_IGNORE+=(--deselect "$(oca_addons_dir)/helpdesk_mgmt_sla/tests/test_helpdesk_mgmt_sla.py::$cls::test_helpdesk_ticket_duplicates")
-done
+ODOO_TEST_IGNORE+=(-k "not (HelpdeskMgmtSla and test_helpdesk_ticket_duplicates)")
 EXTRA_ODOO_TESTS="${EXTRA_ODOO_TESTS:-}"
 for p in $EXTRA_ODOO_TESTS; do ODOO_TEST_PATHS+=("$p"); done
 
