@@ -58,4 +58,8 @@ class IntakeRequest:
     # cited orders of another customer than the identified one: never linked, noted for agents
     foreign_order_ids: list = field(default_factory=list)
     routed_by: str = ""
+    # a reply to a closed ticket (helpers/reopen.py): thanks / reopen / new_linked, and the
+    # closed ticket a new linked ticket follows up
+    closed_reply: str = ""
+    follow_up_of_id: int = 0
     notes: list = field(default_factory=list)

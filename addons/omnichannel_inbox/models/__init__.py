@@ -16,6 +16,10 @@ from . import helpdesk_ticket
 from . import helpdesk_ticket_mail
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_merge
+from . import helpdesk_ticket_resolution
+from . import helpdesk_ticket_lifecycle
+from . import helpdesk_ticket_split
+from . import helpdesk_ticket_team_lifecycle
 from . import helpdesk_ticket_canned
 from . import inbox_sm_change
 from . import helpdesk_ticket_sm_change
@@ -29,6 +33,7 @@ from . import inbox_step_dedup
 from . import inbox_step_route
 from . import inbox_step_assign
 from . import inbox_step_sla
+from . import inbox_step_reopen
 from . import inbox_iadvize_connection
 from . import inbox_iadvize_desk
 from . import inbox_inbound_event

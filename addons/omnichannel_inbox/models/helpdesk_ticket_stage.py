@@ -1,11 +1,18 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
 class HelpdeskTicketStage(models.Model):
     _inherit = "helpdesk.ticket.stage"
+
+    inbox_waiting_customer = fields.Boolean(
+        string="Waiting for the customer",
+        help="Tickets in this stage wait for the customer: their resolution clock pauses, "
+        "the customer gets one reminder, then the ticket closes (the team's delays). "
+        "A reply of the customer brings the ticket back to work.",
+    )
 
     @api.constrains("mail_template_id")
     def _check_inbox_mail_template_id(self):

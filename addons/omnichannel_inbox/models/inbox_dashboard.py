@@ -29,6 +29,8 @@ class InboxDashboard(models.AbstractModel):
             "days": days,
             "open_by_team_channel": self._open_matrix(company_ids),
             "first_response": self._first_response(since, company_ids),
+            "resolution": self._resolution(since, company_ids),
+            "csat": self._csat(since, company_ids),
             "sla": self._sla(since, company_ids),
             "duplicates": self._duplicates(since, company_ids),
             "customers": self._customers(since, company_ids),
@@ -103,6 +105,107 @@ class InboxDashboard(models.AbstractModel):
                 if r[0] is not None
             ],
         }
+
+    def _label(self, name):
+        """A translated name read by SQL (jsonb) in the user's language."""
+        if isinstance(name, dict):
+            return name.get(self.env.lang) or name.get("en_US") or next(iter(name.values()), "")
+        return name
+
+    def _resolution(self, since, company_ids):
+        """Resolution time of the tickets closed since ``since``, in working hours (the
+        resolution clock's minutes: the team's hours, without the time waiting for the
+        customer): median and p90, overall and per channel."""
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT c.name, count(*),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY t.inbox_resolution_minutes),
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY t.inbox_resolution_minutes),
+                       count(*) FILTER (WHERE t.inbox_resolution_status = 'breached')
+                  FROM helpdesk_ticket t
+             LEFT JOIN helpdesk_ticket_channel c ON c.id = t.channel_id
+                 WHERE t.inbox_resolution_date >= %(since)s
+                   AND t.company_id = ANY(%(companies)s)
+              GROUP BY ROLLUP(c.name)
+                """,
+                since=since,
+                companies=company_ids,
+            )
+        )
+        rows = self.env.cr.fetchall()
+        overall = next((r for r in rows if r[0] is None), None)
+
+        def hours(minutes):
+            return round(minutes / 60.0, 1) if minutes is not None else None
+
+        return {
+            "count": overall[1] if overall else 0,
+            "median_hours": hours(overall[2]) if overall else None,
+            "p90_hours": hours(overall[3]) if overall else None,
+            "breached": overall[4] if overall else 0,
+            "by_channel": [
+                {
+                    "channel": self._label(r[0]),
+                    "count": r[1],
+                    "median_hours": hours(r[2]),
+                    "p90_hours": hours(r[3]),
+                }
+                for r in rows
+                if r[0] is not None
+            ],
+        }
+
+    def _csat(self, since, company_ids):
+        """Customer satisfaction from the one-click ratings of the closing mail (Odoo
+        ``rating``): share of satisfied ratings (5 of 1/3/5) and count, overall and per team,
+        channel and agent."""
+        self.env["rating.rating"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT GROUPING(tm.name, c.name, p.name), tm.name, c.name, p.name, count(*),
+                       count(*) FILTER (WHERE r.rating >= 4)
+                  FROM rating_rating r
+                  JOIN helpdesk_ticket t ON t.id = r.res_id
+             LEFT JOIN helpdesk_ticket_team tm ON tm.id = t.team_id
+             LEFT JOIN helpdesk_ticket_channel c ON c.id = t.channel_id
+             LEFT JOIN res_users u ON u.id = t.user_id
+             LEFT JOIN res_partner p ON p.id = u.partner_id
+                 WHERE r.res_model = 'helpdesk.ticket' AND r.consumed AND r.rating > 0
+                   AND r.write_date >= %(since)s AND t.company_id = ANY(%(companies)s)
+              GROUP BY GROUPING SETS ((), (tm.name), (c.name), (p.name))
+                """,
+                since=since,
+                companies=company_ids,
+            )
+        )
+        rows = self.env.cr.fetchall()
+        none = self.env._("None")
+
+        def share(total, happy):
+            return round(100.0 * happy / total, 1) if total else None
+
+        out = {"count": 0, "satisfied_pct": None, "by_team": [], "by_channel": [], "by_agent": []}
+        # GROUPING(): which set a row belongs to (7 the total, 3 per team, 5 per channel,
+        # 6 per agent); a NULL name inside a set is "no team / channel / agent"
+        sets = {3: ("by_team", 1), 5: ("by_channel", 2), 6: ("by_agent", 3)}
+        for row in rows:
+            total, happy = row[4], row[5]
+            if row[0] == 7:
+                out["count"], out["satisfied_pct"] = total, share(total, happy)
+                continue
+            key, column = sets[row[0]]
+            out[key].append(
+                {
+                    "name": self._label(row[column]) or none,
+                    "count": total,
+                    "satisfied_pct": share(total, happy),
+                }
+            )
+        for key in ("by_team", "by_channel", "by_agent"):
+            out[key].sort(key=lambda r: (-r["count"], r["name"]))
+        return out
 
     def _sla(self, since, company_ids):
         Ticket = self.env["helpdesk.ticket"]

@@ -11,6 +11,7 @@ from ..helpers.working_hours import (
     add_clock_minutes,
     add_working_minutes,
     slots_from_attendances,
+    working_minutes_between,
 )
 
 _logger = logging.getLogger(__name__)
@@ -55,7 +56,22 @@ class InboxSlaPolicy(models.Model):
         help="Share of the target after which an unanswered ticket shows as at risk.",
     )
 
+    resolution_target = fields.Float(
+        string="Resolution target",
+        help="Time to resolve the ticket, beside the first answer. 0: no resolution target. "
+        "The clock pauses while the ticket waits for the customer.",
+    )
+    resolution_unit = fields.Selection(
+        [("hours", "Hours"), ("days", "Business days")],
+        string="Resolution unit",
+        required=True,
+        default="days",
+    )
+
     _target_positive = models.Constraint("CHECK(target > 0)", "The SLA target must be positive.")
+    _resolution_target_positive = models.Constraint(
+        "CHECK(resolution_target >= 0)", "The resolution target cannot be negative."
+    )
 
     @api.depends("target", "target_unit")
     def _compute_target_minutes(self):
@@ -118,6 +134,41 @@ class InboxSlaPolicy(models.Model):
         except ValueError:
             _logger.warning("calendar %s has no working hours: SLA on the clock", calendar.id)
             return add_clock_minutes(start, target), add_clock_minutes(start, at_risk)
+
+    def _inbox_resolution_minutes(self, team, company):
+        """The resolution target in working minutes (0: none); a business day is a day of the
+        team's own hours."""
+        self.ensure_one()
+        if not self.resolution_target:
+            return 0.0
+        if self.resolution_unit == "hours":
+            return self.resolution_target * 60.0
+        calendar = (team._inbox_calendar() if team else None) or company.resource_calendar_id
+        return self.resolution_target * ((calendar and calendar.hours_per_day) or 8.0) * 60.0
+
+    def _inbox_clock(self, team, start, company):
+        """``(add, between)``: the team's working time as two functions of naive UTC moments,
+        ``add(moment, minutes) -> moment`` and ``between(start, end) -> minutes`` (round the
+        clock when the policy does not use working hours or the calendar has none)."""
+        self.ensure_one()
+        calendar = (team._inbox_calendar() if team else None) or company.resource_calendar_id
+
+        def clock_between(a, b):
+            return max(0.0, (b - a).total_seconds() / 60.0)
+
+        if not self.use_working_hours or not calendar:
+            return add_clock_minutes, clock_between
+        slots, tz, leaves = self._inbox_calendar_data(calendar, start)
+        if not slots:
+            return add_clock_minutes, clock_between
+
+        def add(moment, minutes):
+            return add_working_minutes(moment, minutes, slots, tz, leaves)
+
+        def between(a, b):
+            return working_minutes_between(a, b, slots, tz, leaves)
+
+        return add, between
 
     @api.model
     def _inbox_calendar_data(self, calendar, start):

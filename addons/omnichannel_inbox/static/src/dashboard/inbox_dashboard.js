@@ -88,6 +88,34 @@ export class InboxDashboard extends Component {
         return pluralize(days, _t("%s day"), _t("%s days"));
     }
 
+    hours(value) {
+        return value === null || value === undefined ? "-" : _t("%s h", formatNumber(value, 1));
+    }
+
+    csatPercent(value) {
+        // no rating yet is not 0 % satisfied
+        return value === null || value === undefined ? "-" : this.percent(value);
+    }
+
+    resolvedLabel(resolution) {
+        return [
+            pluralize(resolution.count, _t("%s ticket resolved"), _t("%s tickets resolved")),
+            pluralize(resolution.breached, _t("%s late"), _t("%s late")),
+        ].join(" · ");
+    }
+
+    ratingsLabel(count) {
+        return pluralize(count, _t("%s rating"), _t("%s ratings"));
+    }
+
+    csatGroups(csat) {
+        return [
+            { key: "team", label: _t("Teams"), rows: csat.by_team },
+            { key: "channel", label: _t("Channels"), rows: csat.by_channel },
+            { key: "agent", label: _t("Agents"), rows: csat.by_agent },
+        ].filter((group) => group.rows.length);
+    }
+
     answeredLabel(count) {
         return pluralize(count, _t("%s ticket answered"), _t("%s tickets answered"));
     }
