@@ -18,11 +18,13 @@ class SuiteCockpitFigure(models.Model):
 
     def _figure_orders_late_no_message(self, _param):
         """Late orders (promised date passed, neither delivered nor cancelled) whose customer
-        got no delay message: none sent, prepared for an agent or planned as a call."""
+        got no delay message: none sent, prepared for an agent or planned as a call. Orders
+        ready for pickup are not late: they are counted as *ready, not collected*."""
         return Figure(
             "sale.order",
             [
                 ("sm_is_late", "=", True),
+                ("sm_status", "!=", "ready_for_pickup"),
                 ("sm_removed", "=", False),
                 (
                     "sm_event_ids",

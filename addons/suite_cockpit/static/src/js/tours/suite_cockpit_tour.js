@@ -1,0 +1,38 @@
+/* Copyright 2026 SM CRM suite contributors
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_utils";
+
+/* A manager opens the suite cockpit from the Dashboards app and drills into late orders. */
+registry.category("web_tour.tours").add("suite_cockpit_tour", {
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Dashboards app",
+            trigger: '.o_app[data-menu-xmlid="spreadsheet_dashboard.spreadsheet_dashboard_menu_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the suite cockpit",
+            trigger: '[data-menu-xmlid="suite_cockpit.menu_suite_cockpit"]',
+            run: "click",
+        },
+        {
+            content: "The cockpit shows the orders at risk",
+            trigger: '.o_kanban_group:contains("Orders at risk")',
+        },
+        {
+            content: "Drill into the late orders without message",
+            trigger: '.o_kanban_record:contains("Late orders without message")',
+            run: "click",
+        },
+        {
+            content: "The list behind the figure shows the late order",
+            trigger: '.o_list_view .o_data_row:contains("COCKPIT-LATE-1")',
+        },
+        {
+            content: "The breadcrumb names the figure",
+            trigger: '.o_breadcrumb:contains("Late orders without message")',
+        },
+    ],
+});
