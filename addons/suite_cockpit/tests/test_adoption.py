@@ -125,3 +125,16 @@ class TestAdoption(CockpitCase):
         self.assertNotIn("user_id", Report._fields)
         with self.assertRaises(AccessError):
             Report.with_user(self.agent_a).search([])
+
+    def test_canned_reply_sent_from_a_ticket_is_logged(self):
+        before = self._adoption(self.showroom)
+        delay = self.env.ref("omnichannel_inbox.mail_template_canned_delay")
+        wizard = (
+            self.env["inbox.canned.reply.wizard"]
+            .with_user(self.agent_a)
+            .create({"ticket_id": self.ticket.id, "template_id": delay.id})
+        )
+        wizard.action_send()
+        after = self._adoption(self.showroom)
+        self.assertEqual(after["canned_reply"], before["canned_reply"] + 1)
+        self.assertEqual(after["ticket_answered"], before["ticket_answered"] + 1)
