@@ -32,8 +32,8 @@ class SuiteAdoptionReport(models.Model):
     _order = "week desc, team_id, showroom_id, kind"
 
     week = fields.Date(readonly=True, help="Monday of the week (UTC).")
-    team_id = fields.Many2one("readiness.team", string="Team", readonly=True)
-    showroom_id = fields.Many2one("readiness.showroom", string="Showroom", readonly=True)
+    team_id = fields.Many2one("readiness.team", readonly=True)
+    showroom_id = fields.Many2one("readiness.showroom", readonly=True)
     kind = fields.Selection(KINDS, string="Activity", readonly=True)
     action_count = fields.Integer(string="Actions", readonly=True, aggregator="sum")
     people_count = fields.Integer(

@@ -29,9 +29,7 @@ class SuiteCockpitFigure(models.Model):
         is the number of actions they sum up."""
         since = weeks_back(fields.Date.context_today(self), ADOPTION_WEEKS - 1)
         domain = [("week", ">=", since)]
-        [(total,)] = self.env["suite.adoption.report"]._read_group(
-            domain, [], ["action_count:sum"]
-        )
+        [(total,)] = self.env["suite.adoption.report"]._read_group(domain, [], ["action_count:sum"])
         return Figure(
             "suite.adoption.report", domain, value=str(total or 0), view_mode="pivot,list,graph"
         )

@@ -26,9 +26,7 @@ class SuiteCockpitFigure(models.Model):
         """Entities whose latest run failed (the SM admins were told in the backend's chatter):
         the failed latest runs."""
         Run = self.env["sm.sync.run"]
-        latest = Run._read_group(
-            [("state", "!=", "running")], ["backend_id", "entity"], ["id:max"]
-        )
+        latest = Run._read_group([("state", "!=", "running")], ["backend_id", "entity"], ["id:max"])
         failed = Run.search([("id", "in", [run_id for _b, _e, run_id in latest])]).filtered(
             lambda run: run.state == "failed"
         )

@@ -59,4 +59,6 @@ class SuiteCockpitFigure(models.Model):
         Rating = self.env["rating.rating"]
         total = Rating.search_count(domain)
         satisfied = Rating.search_count([*domain, ("rating", ">=", RATING_LIMIT_SATISFIED)])
-        return Figure("rating.rating", domain, value=self._format_percent(percent(satisfied, total)))
+        return Figure(
+            "rating.rating", domain, value=self._format_percent(percent(satisfied, total))
+        )

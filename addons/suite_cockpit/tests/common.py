@@ -3,9 +3,8 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import TransactionCase, new_test_user
-
 from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+from odoo.tests import TransactionCase, new_test_user
 
 AGENT_GROUPS = (
     "base.group_user,helpdesk_mgmt.group_helpdesk_user,sm_connector.group_sm_agent,"

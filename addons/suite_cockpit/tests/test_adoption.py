@@ -59,9 +59,7 @@ class TestAdoption(CockpitCase):
         rows = (
             self.env["suite.adoption.report"]
             .with_user(self.manager)
-            ._read_group(
-                [("showroom_id", "=", showroom.id)], ["kind"], ["action_count:sum"]
-            )
+            ._read_group([("showroom_id", "=", showroom.id)], ["kind"], ["action_count:sum"])
         )
         return dict(rows)
 

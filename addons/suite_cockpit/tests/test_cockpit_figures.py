@@ -2,10 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
-
-from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
 
 from .common import CockpitCase
 
