@@ -79,6 +79,8 @@ class ReadinessTraining(models.Model):
         :return: the assignments created (people already assigned this course for this
             wave are skipped, so a second click changes nothing).
         """
+        # checked first: the enrolment below runs as superuser
+        self.check_access("create")
         channel = dimension.channel_id
         if not channel:
             raise UserError(

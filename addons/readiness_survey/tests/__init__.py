@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     test_access,
+    test_adkar,
     test_anonymity,
     test_comparison,
+    test_courses,
     test_demo,
     test_frontend,
     test_install,

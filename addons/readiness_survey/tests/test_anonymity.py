@@ -156,6 +156,8 @@ class TestAnonymity(ReadinessCase):
 
     def test_free_texts_without_attribution(self):
         self._answer_all()
+        for login in ("rs-liege-2", "rs-liege-3"):
+            self._answer(self.wave, self._new_agent(login, self.team_shops, self.liege), APPREHENSIVE)
         self.wave.action_close()
         comments = (
             self.env["readiness.comment"]
@@ -163,6 +165,9 @@ class TestAnonymity(ReadinessCase):
             .search([("wave_id", "=", self.wave.id)])
         )
         self.assertIn("Losing the human contact with customers.", comments.mapped("text"))
+        # Namur and WEB have one respondent each: their texts could name them.
+        self.assertNotIn(CONFIDENT["q_definition_text"], comments.mapped("text"))
+        self.assertNotIn(WEB_AGENT["q_definition_text"], comments.mapped("text"))
         self.assertFalse(comments.user_id)
         self.assertFalse(comments.response_id)
         self.assertFalse(comments.team_id)
