@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     test_access,
+    test_action_plan,
     test_adkar,
     test_anonymity,
     test_comparison,
@@ -10,6 +11,7 @@ from . import (
     test_frontend,
     test_install,
     test_manager_graphs,
+    test_pulse,
     test_questionnaire,
     test_report,
     test_scoring_table,
