@@ -24,6 +24,24 @@ class SuiteCockpitFigure(models.Model):
             view_mode="list,pivot,graph",
         )
 
+    def _figure_readiness_heatmap(self, _param):
+        """The readiness heatmap of the latest closed wave (a cell per group and dimension);
+        the value is the number of barrier points (a group's first dimension under the
+        threshold), each with its course to assign from the list."""
+        wave = self.env["readiness.wave"]._cockpit_latest_closed()
+        if not wave:
+            return self._no_figure("readiness.group.score")
+        domain = [("wave_id", "=", wave.id)]
+        barriers = self.env["readiness.group.score"].search_count(
+            [*domain, ("is_barrier", "=", True)]
+        )
+        return Figure(
+            "readiness.group.score",
+            domain,
+            value=self.env._("%(count)s barrier point(s)", count=barriers),
+            view_mode="pivot,list",
+        )
+
     def _figure_adoption_recent(self, _param):
         """Adoption rows (team, showroom, week, activity) of the last four weeks; the value
         is the number of actions they sum up."""

@@ -34,5 +34,33 @@ registry.category("web_tour.tours").add("suite_cockpit_tour", {
             content: "The breadcrumb names the figure",
             trigger: '.o_breadcrumb:contains("Late orders without message")',
         },
+        {
+            content: "Back to the cockpit",
+            trigger: '.o_breadcrumb .o_back_button, .o_breadcrumb li.breadcrumb-item:first a',
+            run: "click",
+        },
+        {
+            content: "Open the readiness heatmap",
+            trigger: '.o_kanban_record:contains("Readiness heatmap")',
+            run: "click",
+        },
+        {
+            content: "The heatmap shows each group's readiness per dimension",
+            trigger: '.o_pivot_view .o_pivot',
+        },
+        {
+            content: "Switch to the list to act on a barrier",
+            trigger: ".o_switch_view.o_list",
+            run: "click",
+        },
+        {
+            content: "Assign the course of a barrier point to its group",
+            trigger: '.o_data_row:has(td[name="is_barrier"] input:checked) button[name="action_assign_course"]',
+            run: "click",
+        },
+        {
+            content: "The group is enrolled",
+            trigger: '.o_notification:contains("enrolled")',
+        },
     ],
 });
