@@ -1,8 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import HttpCase, tagged
-
 from odoo.addons.readiness_survey.tests.common import APPREHENSIVE, CONFIDENT, ReadinessCase
+from odoo.tests import HttpCase, tagged
 
 from .common import CockpitCase
 
