@@ -22,6 +22,7 @@
         "security/suite_cockpit_security.xml",
         "security/ir.model.access.csv",
         "data/suite_cockpit_figure_data.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "views/suite_cockpit_figure_views.xml",
         "views/suite_adoption_report_views.xml",
         "views/suite_cockpit_menus.xml",

@@ -1,5 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
 from datetime import timedelta
 
 from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
@@ -116,3 +117,20 @@ class TestCockpitFigures(CockpitCase):
         visible = self.env["ir.ui.menu"].with_user(self.agent_a)._visible_menu_ids()
         self.assertNotIn(menu.id, visible)
         self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.manager)._visible_menu_ids())
+
+    def test_spreadsheet_dashboard_reads_existing_fields_for_managers_only(self):
+        dashboard = self.env.ref("suite_cockpit.spreadsheet_dashboard_suite_adoption")
+        self.assertEqual(dashboard.group_ids, self.env.ref("suite_cockpit.group_cockpit_manager"))
+        data = json.loads(dashboard.spreadsheet_data)
+        self.assertEqual(len(data["pivots"]), 2)
+        for pivot in data["pivots"].values():
+            with self.subTest(pivot=pivot["name"]):
+                Model = self.env[pivot["model"]].with_user(self.manager)
+                names = [d["fieldName"] for d in pivot["rows"] + pivot["columns"]]
+                names += [m["fieldName"] for m in pivot["measures"] if m["id"] != "__count"]
+                names += [m["chain"] for m in pivot["fieldMatching"].values()]
+                for name in names:
+                    self.assertIn(name, Model._fields)
+                groupby = [d["fieldName"] for d in pivot["rows"]]
+                aggregates = [m["id"] for m in pivot["measures"]]
+                self.assertIsInstance(Model._read_group(pivot["domain"], groupby, aggregates), list)

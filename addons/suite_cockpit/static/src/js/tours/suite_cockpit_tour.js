@@ -13,6 +13,14 @@ registry.category("web_tour.tours").add("suite_cockpit_tour", {
             run: "click",
         },
         {
+            content: "The suite's spreadsheet dashboard opens first (adoption and messages)",
+            trigger: '.o_search_panel_category_value.active:contains("Adoption and messages")',
+        },
+        {
+            content: "Its pivots are loaded",
+            trigger: ".o-spreadsheet .o-grid",
+        },
+        {
             content: "Open the suite cockpit",
             trigger: '[data-menu-xmlid="suite_cockpit.menu_suite_cockpit"]',
             run: "click",
