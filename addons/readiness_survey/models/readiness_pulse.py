@@ -134,7 +134,9 @@ class ReadinessPulse(models.Model):
 
     def action_view_waves(self):
         """Waves created by this pulse."""
-        action = self.env["ir.actions.act_window"]._for_xml_id("readiness_survey.readiness_wave_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "readiness_survey.readiness_wave_action"
+        )
         action["domain"] = [("pulse_id", "in", self.ids)]
         action["context"] = {}
         return action

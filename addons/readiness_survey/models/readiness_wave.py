@@ -87,9 +87,7 @@ class ReadinessWave(models.Model):
         help="Days after the start on which those who did not answer are reminded once "
         "each, e.g. 3,5.",
     )
-    reminder_day_done = fields.Integer(
-        string="Last Reminder Day Sent", readonly=True, copy=False
-    )
+    reminder_day_done = fields.Integer(string="Last Reminder Day Sent", readonly=True, copy=False)
     plan_ids = fields.One2many("readiness.action.plan", "wave_id", string="Action Plans")
     training_ids = fields.One2many("readiness.training", "wave_id", string="Courses Assigned")
     least_ready_threshold = fields.Float(
