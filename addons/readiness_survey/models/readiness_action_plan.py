@@ -20,7 +20,6 @@ class ReadinessActionPlan(models.Model):
     wave_id = fields.Many2one("readiness.wave", required=True, ondelete="cascade", index=True)
     group_result_id = fields.Many2one(
         "readiness.group.result",
-        string="Group Result",
         ondelete="set null",
         help="The group's row when the plan was made (rows are rebuilt with the results).",
     )
@@ -57,7 +56,6 @@ class ReadinessActionPlan(models.Model):
     )
     latest_result_id = fields.Many2one(
         "readiness.group.result",
-        string="Latest Result",
         compute="_compute_latest",
         help="The same group in the most recent later wave of the questionnaire.",
     )

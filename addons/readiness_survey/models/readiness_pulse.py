@@ -48,7 +48,6 @@ class ReadinessPulse(models.Model):
         string="Answer Within (days)", default=7, help="Deadline of each wave."
     )
     reminder_days = fields.Char(
-        string="Reminder Days",
         default="3,5",
         help="Days after each wave's start on which those who did not answer are reminded.",
     )
