@@ -11,8 +11,8 @@ def parse_days(text):
     :raise ValueError: on anything but positive integers.
     """
     days = set()
-    for part in (text or "").split(","):
-        part = part.strip()
+    for raw in (text or "").split(","):
+        part = raw.strip()
         if not part:
             continue
         day = int(part)

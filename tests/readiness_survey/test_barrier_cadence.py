@@ -53,8 +53,14 @@ def _group(team, showroom, dims, merged=False):
 
 
 def test_dimension_deltas_only_for_groups_and_dimensions_in_both_waves():
-    before = [_group(1, 10, {"awareness": 40.0, "desire": 20.0}), _group(2, None, {"awareness": 1.0})]
-    after = [_group(1, 10, {"awareness": 70.0, "desire": None}), _group(3, None, {"awareness": 9.0})]
+    before = [
+        _group(1, 10, {"awareness": 40.0, "desire": 20.0}),
+        _group(2, None, {"awareness": 1.0}),
+    ]
+    after = [
+        _group(1, 10, {"awareness": 70.0, "desire": None}),
+        _group(3, None, {"awareness": 9.0}),
+    ]
     assert scoring.compare_dimensions(before, after) == {((1, 10, False), "awareness"): 30.0}
 
 

@@ -20,7 +20,6 @@ class ReadinessActionPlan(models.Model):
     wave_id = fields.Many2one("readiness.wave", required=True, ondelete="cascade", index=True)
     group_result_id = fields.Many2one(
         "readiness.group.result",
-        string="Group Result",
         ondelete="set null",
         help="The group's row when the plan was made (rows are rebuilt with the results).",
     )
@@ -57,7 +56,6 @@ class ReadinessActionPlan(models.Model):
     )
     latest_result_id = fields.Many2one(
         "readiness.group.result",
-        string="Latest Result",
         compute="_compute_latest",
         help="The same group in the most recent later wave of the questionnaire.",
     )
@@ -67,9 +65,17 @@ class ReadinessActionPlan(models.Model):
     @api.depends("team_id", "showroom_id", "merged")
     def _compute_group_name(self):
         for plan in self:
-            plan.group_name = self.env["readiness.group.result"].new(
-                {"team_id": plan.team_id.id, "showroom_id": plan.showroom_id.id, "merged": plan.merged}
-            ).name
+            plan.group_name = (
+                self.env["readiness.group.result"]
+                .new(
+                    {
+                        "team_id": plan.team_id.id,
+                        "showroom_id": plan.showroom_id.id,
+                        "merged": plan.merged,
+                    }
+                )
+                .name
+            )
 
     @api.depends("wave_id", "team_id", "showroom_id", "merged", "baseline_index")
     def _compute_latest(self):
@@ -136,7 +142,9 @@ class ReadinessActionPlan(models.Model):
             )
             if not row:
                 raise ValidationError(
-                    self.env._("The wave %(wave)s has no result for this group.", wave=plan.wave_id.name)
+                    self.env._(
+                        "The wave %(wave)s has no result for this group.", wave=plan.wave_id.name
+                    )
                 )
             plan.baseline_index = row.readiness_index
             plan.group_result_id = row

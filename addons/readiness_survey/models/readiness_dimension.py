@@ -67,6 +67,5 @@ class ReadinessDimension(models.Model):
     def _to_scoring(self):
         """Return the dimensions as plain :class:`~..scoring.Dimension` values."""
         return [
-            scoring.Dimension(code=dim.code, weight=dim.weight, inverse=dim.inverse)
-            for dim in self
+            scoring.Dimension(code=dim.code, weight=dim.weight, inverse=dim.inverse) for dim in self
         ]

@@ -146,10 +146,10 @@ class ReadinessGroupResult(models.Model):
             trainings = Training.search([("wave_id", "=", previous.id)]) if previous else Training
             shown = row._shown_keys()
             mine = trainings.filtered(
-                lambda t, row=row, shown=shown: scoring.group_of(
-                    t.team_id.id or None, t.showroom_id.id or None, shown
+                lambda t, row=row, shown=shown: (
+                    scoring.group_of(t.team_id.id or None, t.showroom_id.id or None, shown)
+                    == row._key()
                 )
-                == row._key()
             )
             row.training_count = len(mine)
             row.training_completion = (
@@ -189,8 +189,10 @@ class ReadinessGroupResult(models.Model):
         else:
             people = self.wave_id.response_ids
         return people.filtered(
-            lambda p: scoring.group_of(p.team_id.id or None, p.showroom_id.id or None, shown)
-            == self._key()
+            lambda p: (
+                scoring.group_of(p.team_id.id or None, p.showroom_id.id or None, shown)
+                == self._key()
+            )
         ).user_id
 
     def _assign_courses(self, pairs):

@@ -48,7 +48,6 @@ class ReadinessPulse(models.Model):
         string="Answer Within (days)", default=7, help="Deadline of each wave."
     )
     reminder_days = fields.Char(
-        string="Reminder Days",
         default="3,5",
         help="Days after each wave's start on which those who did not answer are reminded.",
     )
@@ -134,7 +133,9 @@ class ReadinessPulse(models.Model):
 
     def action_view_waves(self):
         """Waves created by this pulse."""
-        action = self.env["ir.actions.act_window"]._for_xml_id("readiness_survey.readiness_wave_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "readiness_survey.readiness_wave_action"
+        )
         action["domain"] = [("pulse_id", "in", self.ids)]
         action["context"] = {}
         return action

@@ -153,9 +153,7 @@ class ReadinessResponse(models.Model):
             )
             response.training_ids = trainings
             response.training_completion = (
-                round(sum(trainings.mapped("completion")) / len(trainings), 1)
-                if trainings
-                else 0.0
+                round(sum(trainings.mapped("completion")) / len(trainings), 1) if trainings else 0.0
             )
 
     def write(self, vals):

@@ -85,13 +85,16 @@ class ReadinessTraining(models.Model):
         if not channel:
             raise UserError(
                 self.env._(
-                    "No course is set for %(dimension)s: pick one in Configuration > "
-                    "Dimensions.",
+                    "No course is set for %(dimension)s: pick one in Configuration > Dimensions.",
                     dimension=dimension.name,
                 )
             )
         known = self.search(
-            [("wave_id", "=", wave.id), ("channel_id", "=", channel.id), ("user_id", "in", users.ids)]
+            [
+                ("wave_id", "=", wave.id),
+                ("channel_id", "=", channel.id),
+                ("user_id", "in", users.ids),
+            ]
         ).user_id
         users = users - known
         if not users:

@@ -68,7 +68,6 @@ class ReadinessWave(models.Model):
     )
     framework_id = fields.Many2one(
         "readiness.framework",
-        string="Framework",
         required=True,
         ondelete="restrict",
         default=lambda self: self._default_framework(),
@@ -81,15 +80,13 @@ class ReadinessWave(models.Model):
         help="The barrier point is the first dimension of the framework whose readiness "
         "(100 - score for inverse dimensions) is below this value.",
     )
-    pulse_id = fields.Many2one("readiness.pulse", string="Pulse", ondelete="set null", index=True)
+    pulse_id = fields.Many2one("readiness.pulse", ondelete="set null", index=True)
     reminder_days = fields.Char(
         string="Remind On Days",
         help="Days after the start on which those who did not answer are reminded once "
         "each, e.g. 3,5.",
     )
-    reminder_day_done = fields.Integer(
-        string="Last Reminder Day Sent", readonly=True, copy=False
-    )
+    reminder_day_done = fields.Integer(string="Last Reminder Day Sent", readonly=True, copy=False)
     plan_ids = fields.One2many("readiness.action.plan", "wave_id", string="Action Plans")
     training_ids = fields.One2many("readiness.training", "wave_id", string="Courses Assigned")
     least_ready_threshold = fields.Float(

@@ -1,7 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
-
 from odoo.fields import Command
 
 from .. import scoring

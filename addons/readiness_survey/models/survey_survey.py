@@ -13,7 +13,6 @@ class SurveySurvey(models.Model):
     )
     readiness_framework_id = fields.Many2one(
         "readiness.framework",
-        string="Readiness Framework",
         ondelete="set null",
         help="Framework proposed for the waves of this questionnaire.",
     )

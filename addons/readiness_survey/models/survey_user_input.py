@@ -3,7 +3,6 @@
 from odoo import SUPERUSER_ID, fields, models
 from odoo.tools import SQL
 
-
 # Time columns that would tell when each anonymous answer was given: matching them with
 # who answered when (participations, mail logs) would re-identify the respondent.
 ANONYMOUS_TIME_COLUMNS = {

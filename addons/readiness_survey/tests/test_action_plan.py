@@ -50,9 +50,7 @@ class TestActionPlan(ReadinessCase):
         wave.action_close()
         after = self._new_wave(name="After")
         # The Liège salesperson is now partly confident: understanding 2/3, the rest as before.
-        self._answer(
-            after, self.agent_liege, APPREHENSIVE | {"q_definition": "q_definition_yes"}
-        )
+        self._answer(after, self.agent_liege, APPREHENSIVE | {"q_definition": "q_definition_yes"})
         row = after.group_result_ids.filtered(lambda r: r.showroom_id == self.liege)
         self.assertEqual(row.plan_id, plan)
         # understanding 2/3 = 66.67, weight 20 of 100: +13.33
@@ -62,9 +60,11 @@ class TestActionPlan(ReadinessCase):
         self.assertEqual(plan.latest_result_id, row)
         self.assertAlmostEqual(plan.index_change, 13.33, places=2)
         # Other groups have no plan.
-        self.assertFalse(self.env["readiness.group.result"].search(
-            [("wave_id", "=", wave.id), ("showroom_id", "=", self.namur.id)]
-        ).plan_id)
+        self.assertFalse(
+            self.env["readiness.group.result"]
+            .search([("wave_id", "=", wave.id), ("showroom_id", "=", self.namur.id)])
+            .plan_id
+        )
 
     def test_respondents_cannot_plan(self):
         wave = self._new_wave(name="Before")

@@ -69,8 +69,10 @@ class TestAdkar(ReadinessCase):
         web = rows.filtered(lambda r: r.team_id == self.team_web)
         self.assertEqual(liege.barrier_dimension_id, self._ref("dimension_awareness"))
         self.assertFalse(web.barrier_dimension_id)
-        cells = self.env["readiness.group.score"].with_user(self.manager).search(
-            [("wave_id", "=", self.wave.id)]
+        cells = (
+            self.env["readiness.group.score"]
+            .with_user(self.manager)
+            .search([("wave_id", "=", self.wave.id)])
         )
         self.assertEqual(len(cells), 8, "2 groups x 4 measured dimensions")
         cell = cells.filtered(

@@ -160,7 +160,9 @@ class TestAnonymity(ReadinessCase):
     def test_free_texts_without_attribution(self):
         self._answer_all()
         for login in ("rs-liege-2", "rs-liege-3"):
-            self._answer(self.wave, self._new_agent(login, self.team_shops, self.liege), APPREHENSIVE)
+            self._answer(
+                self.wave, self._new_agent(login, self.team_shops, self.liege), APPREHENSIVE
+            )
         self.wave.action_close()
         comments = (
             self.env["readiness.comment"]
@@ -253,7 +255,9 @@ class TestAnonymity(ReadinessCase):
                 # the test answers are saved without opening the survey page: no start time
                 self.assertTrue(values or key[1] == "start_datetime", key)
                 for value in values:
-                    self.assertEqual(value, value.replace(hour=0, minute=0, second=0, microsecond=0))
+                    self.assertEqual(
+                        value, value.replace(hour=0, minute=0, second=0, microsecond=0)
+                    )
         # Non-anonymous waves keep the exact time survey records.
         end = self._times("survey_user_input", "end_datetime", named.user_input_id.ids)
         self.assertEqual(end[0].strftime("%H:%M:%S"), "10:42:17")

@@ -68,7 +68,9 @@ class TestCourses(ReadinessCase):
         # Shown beside the next wave's score, for the person and their group.
         self.wave.action_close()
         later = self._new_wave(name="ADKAR 2", framework_id=self.adkar.id)
-        again = self._answer(later, self.agent_liege, CONFIDENT | {"q_showroom": "q_showroom_liege"})
+        again = self._answer(
+            later, self.agent_liege, CONFIDENT | {"q_showroom": "q_showroom_liege"}
+        )
         self.assertEqual(again.training_ids, training)
         self.assertEqual(again.training_completion, 100.0)
         row = later.group_result_ids.filtered(lambda r: r.showroom_id == self.liege)

@@ -55,7 +55,9 @@ class TestPulse(ReadinessCase):
         questions = self.pulse_survey.question_ids.filtered(lambda q: not q.is_page)
         self.assertTrue(3 <= len(questions) <= 5)
         self.assertEqual(self.pulse_survey.readiness_framework_id, self._ref("framework_adkar"))
-        rules = self.env["readiness.scoring.rule"].search([("survey_id", "=", self.pulse_survey.id)])
+        rules = self.env["readiness.scoring.rule"].search(
+            [("survey_id", "=", self.pulse_survey.id)]
+        )
         self.assertEqual(
             set(rules.dimension_id.mapped("code")),
             {"awareness", "desire", "knowledge", "ability", "reinforcement"},

@@ -14,5 +14,7 @@ def migrate(cr, version):
         "UPDATE readiness_dimension SET framework_id = %s WHERE framework_id IS NULL",
         (framework.id,),
     )
-    cr.execute("UPDATE readiness_wave SET framework_id = %s WHERE framework_id IS NULL", (framework.id,))
+    cr.execute(
+        "UPDATE readiness_wave SET framework_id = %s WHERE framework_id IS NULL", (framework.id,)
+    )
     env["readiness.response"]._recompute_all()
