@@ -18,7 +18,7 @@ RUN_DIR="$SUITE_CACHE/run"                            # shared: PostgreSQL env, 
 CLONE_ID="$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-8)"
 CLONE_RUN_DIR="$RUN_DIR/clone-$CLONE_ID"
 TEST_DB="${TEST_DB:-sm_crm_test_$CLONE_ID}"
-export SUITE_MODULES="suite_phone,suite_base,sm_connector,tcx_click2dial,omnichannel_inbox,omnichannel_inbox_mail_plugin,readiness_survey"
+export SUITE_MODULES="suite_phone,suite_base,sm_connector,tcx_click2dial,omnichannel_inbox,omnichannel_inbox_mail_plugin,readiness_survey,suite_cockpit"
 mkdir -p "$SUITE_CACHE" "$RUN_DIR" "$CLONE_RUN_DIR"
 
 log() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }

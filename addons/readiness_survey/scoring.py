@@ -348,3 +348,64 @@ def least_ready(
     )
     keys = [key for key, _index in ranked]
     return keys if limit is None else keys[:limit]
+
+
+def readiness_of(score_value: float | None, inverse: bool):
+    """How ready a dimension score says someone is: ``100 - score`` for inverse ones."""
+    if score_value is None:
+        return None
+    return 100.0 - score_value if inverse else score_value
+
+
+def barrier(
+    dimension_scores: Mapping[str, float | None],
+    dimensions: Iterable[Dimension],
+    threshold: float,
+):
+    """The *barrier point* (ADKAR): the first dimension, in the given order, under ``threshold``.
+
+    Dimensions the rules cannot measure (score ``None``) are skipped, inverse ones are read
+    as ``100 - score``; a dimension exactly at the threshold is not a barrier.
+
+    :param dimension_scores: ``{code: score 0-100 or None}`` of a respondent or a group.
+    :param dimensions: dimensions in their model order (e.g. Awareness before Desire).
+    :return: the code of the barrier dimension, or ``None`` when every one is at or above.
+    """
+    for dimension in dimensions:
+        ready = readiness_of(dimension_scores.get(dimension.code), dimension.inverse)
+        if ready is not None and ready < threshold:
+            return dimension.code
+    return None
+
+
+def compare_dimensions(previous: Iterable[GroupResult], current: Iterable[GroupResult]):
+    """Change of each dimension score per group between two waves.
+
+    :return: ``{((team, showroom, merged), code): current - previous}``, for the groups and
+        dimensions measured in both waves.
+    """
+    before = {group.key: group for group in previous}
+    deltas = {}
+    for group in current:
+        old = before.get(group.key)
+        if old is None:
+            continue
+        for code, value in group.dimensions.items():
+            old_value = old.dimensions.get(code)
+            if value is not None and old_value is not None:
+                deltas[(group.key, code)] = round(value - old_value, 2)
+    return deltas
+
+
+def group_of(team, showroom, shown_keys):
+    """The shown group a person of ``(team, showroom)`` falls in, or ``None``.
+
+    Mirrors the pooling of :func:`group_respondents`: their own (team, showroom) group when
+    it is shown, else their team's pool of small showrooms, else the pool across teams.
+
+    :param shown_keys: the ``(team, showroom, merged)`` keys of the published groups.
+    """
+    for key in ((team, showroom, False), (team, None, True), (None, None, True)):
+        if key in shown_keys:
+            return key
+    return None

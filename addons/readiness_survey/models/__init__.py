@@ -1,14 +1,20 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
+    readiness_action_plan,
     readiness_comment,
     readiness_dimension,
+    readiness_framework,
     readiness_group_result,
+    readiness_group_score,
     readiness_participation,
+    readiness_pulse,
     readiness_response,
+    readiness_response_score,
     readiness_scoring_rule,
     readiness_showroom,
     readiness_team,
+    readiness_training,
     readiness_wave,
     readiness_wave_follow_up,
     readiness_wave_invitation,

@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
 from .. import scoring
-from .readiness_dimension import DIMENSION_CODES
+from .readiness_dimension import LEGACY_SCORE_CODES
 
 BAND_SELECTION = [
     (scoring.BAND_LOW, "Needs support"),
@@ -34,6 +34,7 @@ COMPUTED_FIELDS = {
     "readiness_band",
     "apprehension_text",
     "goal_ids",
+    "barrier_dimension_id",
 }
 
 
@@ -82,6 +83,26 @@ class ReadinessResponse(models.Model):
     goal_ids = fields.Many2many("survey.question.answer", string="Goals")
     comment_ids = fields.One2many("readiness.comment", "response_id", string="Free-text Answers")
     training_date = fields.Date(string="Training Planned On", readonly=True, copy=False)
+    score_ids = fields.One2many("readiness.response.score", "response_id", string="Scores")
+    barrier_dimension_id = fields.Many2one(
+        "readiness.dimension",
+        string="Barrier Point",
+        help="First dimension of the wave's framework under the barrier threshold.",
+    )
+    barrier_channel_id = fields.Many2one(
+        related="barrier_dimension_id.channel_id", string="Course for the Barrier"
+    )
+    training_ids = fields.One2many(
+        "readiness.training",
+        compute="_compute_training",
+        string="Courses Since Compared Wave",
+    )
+    training_completion = fields.Float(
+        string="Course Completion (%)",
+        compute="_compute_training",
+        help="Mean completion of the courses assigned to this person after the compared "
+        "wave, read from eLearning.",
+    )
 
     _user_input_unique = models.Constraint(
         "UNIQUE(user_input_id)", "A survey answer is scored once."
@@ -119,6 +140,22 @@ class ReadinessResponse(models.Model):
                 response.readiness_index < response.wave_id.least_ready_threshold
             )
 
+    @api.depends("user_id", "wave_id.previous_wave_id")
+    def _compute_training(self):
+        for response in self:
+            previous = response.wave_id.previous_wave_id
+            if not previous or not response.user_id:
+                response.training_ids = False
+                response.training_completion = 0.0
+                continue
+            trainings = self.env["readiness.training"].search(
+                [("wave_id", "=", previous.id), ("user_id", "=", response.user_id.id)]
+            )
+            response.training_ids = trainings
+            response.training_completion = (
+                round(sum(trainings.mapped("completion")) / len(trainings), 1) if trainings else 0.0
+            )
+
     def write(self, vals):
         if not self.env.su and COMPUTED_FIELDS & set(vals):
             raise AccessError(
@@ -138,6 +175,7 @@ class ReadinessResponse(models.Model):
         response gets no identity and the survey answer forgets its respondent.
         """
         responses = self.browse()
+        participations = self.env["readiness.participation"]
         for answer in answers:
             wave = answer.readiness_wave_id
             participation = wave.participation_ids.filtered(
@@ -168,9 +206,14 @@ class ReadinessResponse(models.Model):
                 }
             )
             responses |= response
+            participations |= participation
         responses._recompute_scores()
-        answers._readiness_anonymous()._readiness_forget_respondent()
+        anonymous = answers._readiness_anonymous()
+        anonymous._readiness_forget_respondent()
         responses.wave_id._refresh_results()
+        anonymous._readiness_coarsen_times(
+            responses.filtered("is_anonymous"), participations.filtered("is_anonymous")
+        )
         return responses
 
     @api.model
@@ -220,23 +263,51 @@ class ReadinessResponse(models.Model):
 
     def _recompute_scores(self):
         """Score each response with the scoring table and store the results."""
-        dimensions = self.env["readiness.dimension"]._scoring_dimensions()
         teams = self.env["readiness.team"].search([("answer_id", "!=", False)])
         showrooms = self.env["readiness.showroom"].search([("answer_id", "!=", False)])
         team_by_answer = {team.answer_id.id: team for team in teams}
         showroom_by_answer = {showroom.answer_id.id: showroom for showroom in showrooms}
-        rules_by_survey = {}
+        rules_by_key = {}
         for response in self:
             survey = response.user_input_id.survey_id
-            if survey.id not in rules_by_survey:
-                rules = self.env["readiness.scoring.rule"].search([("survey_id", "=", survey.id)])
+            framework = response.wave_id.framework_id
+            key = (survey.id, framework.id)
+            if key not in rules_by_key:
+                framework_dims = framework.dimension_ids.sorted(lambda d: (d.sequence, d.id))
+                rules = self.env["readiness.scoring.rule"].search(
+                    [("survey_id", "=", survey.id), ("dimension_id", "in", framework_dims.ids)]
+                )
                 multi = {q.id for q in rules.question_id if q.question_type == "multiple_choice"}
-                rules_by_survey[survey.id] = (rules._to_scoring(), multi)
-            rules, multi = rules_by_survey[survey.id]
+                rules_by_key[key] = (rules._to_scoring(), multi, framework_dims)
+            rules, multi, framework_dims = rules_by_key[key]
+            dimensions = framework_dims._to_scoring()
             answers = response._collect_answers()
             result = scoring.score(answers, rules, dimensions, multi)
             picked = set().union(*(answer.choices for answer in answers.values()))
-            values = {f"score_{code}": value or 0.0 for code, value in result.dimensions.items()}
+            barrier = scoring.barrier(
+                result.dimensions, dimensions, response.wave_id.barrier_threshold
+            )
+            values = {f"score_{code}": 0.0 for code in LEGACY_SCORE_CODES}
+            values.update(
+                {
+                    f"score_{code}": value or 0.0
+                    for code, value in result.dimensions.items()
+                    if code in LEGACY_SCORE_CODES
+                }
+            )
+            values["score_ids"] = [Command.clear()] + [
+                Command.create(
+                    {
+                        "dimension_id": dimension.id,
+                        "score": result.dimensions.get(dimension.code) or 0.0,
+                        "measured": result.dimensions.get(dimension.code) is not None,
+                    }
+                )
+                for dimension in framework_dims
+            ]
+            values["barrier_dimension_id"] = (
+                framework_dims.filtered(lambda d, b=barrier: d.code == b)[:1].id or False
+            )
             values.update(
                 readiness_index=result.index or 0.0,
                 readiness_band=result.band or scoring.BAND_LOW,
@@ -273,14 +344,8 @@ class ReadinessResponse(models.Model):
             showroom=self.showroom_id.id or None,
             index=self.readiness_index,
             dimensions={
-                code: self[f"score_{code}"]
-                for code in (
-                    "understanding",
-                    "automation",
-                    "benefits",
-                    "experience",
-                    "apprehension",
-                )
+                line.dimension_id.code: line.score if line.measured else None
+                for line in self.score_ids
             },
         )
 
@@ -312,18 +377,18 @@ class ReadinessResponse(models.Model):
         theme_labels = dict(
             self.env["readiness.comment"]._fields["theme"]._description_selection(self.env)
         )
-        dimensions = self.env["readiness.dimension"].search(
-            [("inverse", "=", False)], limit=len(DIMENSION_CODES)
-        )
-        weakest = dimensions.sorted(lambda dim: self[f"score_{dim.code}"])[:2]
+        lines = self.score_ids.filtered("measured")
+        weakest = lines.sorted(
+            lambda line: scoring.readiness_of(line.score, line.dimension_id.inverse)
+        )[:2]
         parts = [
             Markup("<p>%s</p>")
             % self.env._(
                 "Readiness index %(index)s/100. Weakest points: %(weak)s. "
-                "Apprehension: %(apprehension)s/100.",
+                "Barrier point: %(barrier)s.",
                 index=round(self.readiness_index),
-                weak=", ".join(weakest.mapped("name")),
-                apprehension=round(self.score_apprehension),
+                weak=", ".join(weakest.dimension_id.mapped("name")),
+                barrier=self.barrier_dimension_id.name or self.env._("none"),
             )
         ]
         for theme, text in self._theme_texts():
@@ -363,6 +428,26 @@ class ReadinessResponse(models.Model):
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
+
+    def action_assign_course(self):
+        """Enrol each respondent in the course matching their barrier point (one click)."""
+        self.check_access("read")
+        if any(self.mapped("is_anonymous")):
+            raise UserError(self.env._("Anonymous waves have no per-person follow-up."))
+        Training = self.env["readiness.training"]
+        enrolled = Training
+        for response in self:
+            if not response.barrier_dimension_id:
+                raise UserError(
+                    self.env._(
+                        "%(name)s has no barrier point: nothing to train.",
+                        name=response.display_name,
+                    )
+                )
+            enrolled |= Training._assign(
+                response.wave_id, response.barrier_dimension_id, response.user_id
+            )
+        return Training._notification(enrolled)
 
     def action_open_answers(self):
         """Show the full survey answers of the respondent (printable page)."""

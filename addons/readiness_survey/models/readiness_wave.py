@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .. import cadence
+
 
 class ReadinessWave(models.Model):
     """A questionnaire campaign: who is invited, who answered, and the scored results.
@@ -64,6 +66,29 @@ class ReadinessWave(models.Model):
         domain="[('id', '!=', id), ('survey_id', '=', survey_id)]",
         help="Earlier wave the results are compared with, e.g. the one before training.",
     )
+    framework_id = fields.Many2one(
+        "readiness.framework",
+        required=True,
+        ondelete="restrict",
+        default=lambda self: self._default_framework(),
+        help="The dimensions the answers are scored on, in the order the barrier point is "
+        "searched.",
+    )
+    barrier_threshold = fields.Float(
+        string="Barrier Below",
+        default=50.0,
+        help="The barrier point is the first dimension of the framework whose readiness "
+        "(100 - score for inverse dimensions) is below this value.",
+    )
+    pulse_id = fields.Many2one("readiness.pulse", ondelete="set null", index=True)
+    reminder_days = fields.Char(
+        string="Remind On Days",
+        help="Days after the start on which those who did not answer are reminded once "
+        "each, e.g. 3,5.",
+    )
+    reminder_day_done = fields.Integer(string="Last Reminder Day Sent", readonly=True, copy=False)
+    plan_ids = fields.One2many("readiness.action.plan", "wave_id", string="Action Plans")
+    training_ids = fields.One2many("readiness.training", "wave_id", string="Courses Assigned")
     least_ready_threshold = fields.Float(
         string="Follow-up Below",
         default=50.0,
@@ -106,6 +131,13 @@ class ReadinessWave(models.Model):
     )
 
     @api.model
+    def _default_framework(self):
+        survey = self.env["survey.survey"].browse(self.env.context.get("default_survey_id"))
+        return survey.readiness_framework_id or self.env.ref(
+            "readiness_survey.framework_readiness", raise_if_not_found=False
+        )
+
+    @api.model
     def _default_survey(self):
         return self.env.ref("readiness_survey.survey_crm_readiness", raise_if_not_found=False)
 
@@ -116,6 +148,16 @@ class ReadinessWave(models.Model):
                 raise ValidationError(
                     self.env._("An anonymous wave needs a minimum group size of at least 2.")
                 )
+
+    @api.constrains("reminder_days")
+    def _check_reminder_days(self):
+        for wave in self:
+            try:
+                cadence.parse_days(wave.reminder_days)
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._("Reminder days are whole days separated by commas, e.g. 3,5.")
+                ) from error
 
     @api.constrains("previous_wave_id")
     def _check_previous_wave(self):
@@ -204,6 +246,17 @@ class ReadinessWave(models.Model):
         """Per-person results (non-anonymous waves only)."""
         self._check_not_anonymous()
         return self._action_for("readiness_survey.readiness_response_action")
+
+    def action_view_heatmap(self):
+        """Heatmap: dimension x team/showroom, with the change since the compared wave."""
+        return self._action_for("readiness_survey.readiness_heatmap_action")
+
+    def action_view_plans(self):
+        """Action plans made on this wave's results."""
+        return self._action_for(
+            "readiness_survey.readiness_action_plan_action",
+            context={"default_wave_id": self.id} if len(self) == 1 else None,
+        )
 
     def action_view_comments(self):
         """Free-text answers listed by theme."""

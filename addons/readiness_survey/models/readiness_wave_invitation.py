@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
+from .. import cadence
+
 
 class ReadinessWave(models.Model):
     """Invitations and reminders: who is invited, mailing them, counting who answered."""
@@ -143,8 +145,31 @@ class ReadinessWave(models.Model):
                 )
             )
         )
-        self.env["ir.cron"]._commit_progress(remaining=len(due))
+        on_day = self._due_reminder_days(now)
+        self.env["ir.cron"]._commit_progress(remaining=len(due) + len(on_day))
         for wave in due:
             wave._send_reminders()
             if not self.env["ir.cron"]._commit_progress(1):
-                break
+                return
+        for wave, day in on_day.items():
+            # Recorded with the mailing in one commit: a rerun the same day sends nothing.
+            wave._send_reminders()
+            wave.reminder_day_done = day
+            if not self.env["ir.cron"]._commit_progress(1):
+                return
+
+    @api.model
+    def _due_reminder_days(self, now):
+        """``{wave: day}`` of running waves with a reminder day due and not sent yet."""
+        waves = self.search([("state", "=", "running"), ("reminder_days", "!=", False)])
+        due = {}
+        for wave in waves:
+            if wave.deadline and wave.deadline <= now:
+                continue
+            days_open = (fields.Date.context_today(wave, now) - wave.date_start).days
+            day = cadence.due_reminder_day(
+                cadence.parse_days(wave.reminder_days), days_open, wave.reminder_day_done
+            )
+            if day:
+                due[wave] = day
+        return due

@@ -1,9 +1,10 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
+from odoo.fields import Command
 
 from .. import scoring
-from .readiness_dimension import DIMENSION_CODES
+from .readiness_dimension import LEGACY_SCORE_CODES
 
 
 class ReadinessWave(models.Model):
@@ -59,7 +60,7 @@ class ReadinessWave(models.Model):
                 merged=row.merged,
                 count=row.respondent_count,
                 index=row.readiness_index,
-                dimensions={},
+                dimensions={cell.dimension_id.code: cell.score for cell in row.score_ids},
                 bands={},
             )
             for row in self.group_result_ids
@@ -85,8 +86,12 @@ class ReadinessWave(models.Model):
             groups = scoring.group_respondents(
                 [response._to_respondent() for response in responses], min_size
             )
-            deltas = scoring.compare_groups(wave.previous_wave_id._stored_groups(), groups)
-            Result.create([wave._group_result_values(group, deltas) for group in groups])
+            previous_groups = wave.previous_wave_id._stored_groups()
+            deltas = scoring.compare_groups(previous_groups, groups)
+            dimension_deltas = scoring.compare_dimensions(previous_groups, groups)
+            Result.create(
+                [wave._group_result_values(group, deltas, dimension_deltas) for group in groups]
+            )
             wave.write(
                 {
                     "respondent_count": sum(group.count for group in groups),
@@ -94,7 +99,7 @@ class ReadinessWave(models.Model):
                 }
             )
             if groups:
-                Comment.create(responses._comment_values(anonymous=wave.is_anonymous))
+                Comment.create(wave._publishable(responses)._comment_values(wave.is_anonymous))
         # Later waves compare with these results.
         # sudo: the caller may not read every later wave; they only get refreshed
         followers = self.sudo().search([("previous_wave_id", "in", self.ids)]) - self
@@ -107,12 +112,11 @@ class ReadinessWave(models.Model):
         rows = self.group_result_ids
         count = sum(rows.mapped("respondent_count"))
         dimensions = []
-        for dimension in self.env["readiness.dimension"].search([], limit=len(DIMENSION_CODES)):
-            field_name = f"score_{dimension.code}"
+        cells = rows.score_ids
+        for dimension in self.framework_id.dimension_ids.sorted(lambda d: (d.sequence, d.id)):
+            mine = cells.filtered(lambda c, d=dimension: c.dimension_id == d)
             average = (
-                round(sum(row[field_name] * row.respondent_count for row in rows) / count, 1)
-                if count
-                else 0.0
+                round(sum(c.score * c.respondent_count for c in mine) / count, 1) if count else 0.0
             )
             dimensions.append(
                 {
@@ -136,8 +140,30 @@ class ReadinessWave(models.Model):
         ]
         return {"dimensions": dimensions, "least_ready": least_ready, "themes": themes}
 
-    def _group_result_values(self, group, deltas):
+    def _publishable(self, responses):
+        """Responses whose free texts may be shown.
+
+        In anonymous waves a text can give its author away as surely as a score (a
+        showroom's only salesperson describing their shop): texts are only kept from
+        people whose own team and showroom count at least the minimum group size.
+        """
         self.ensure_one()
+        if not self.is_anonymous:
+            return responses
+        sizes = {}
+        for response in responses:
+            key = (response.team_id.id, response.showroom_id.id)
+            sizes[key] = sizes.get(key, 0) + 1
+        return responses.filtered(
+            lambda r: sizes[(r.team_id.id, r.showroom_id.id)] >= self.min_group_size
+        )
+
+    def _group_result_values(self, group, deltas, dimension_deltas):
+        self.ensure_one()
+        dimensions = self.framework_id.dimension_ids.sorted(lambda d: (d.sequence, d.id))
+        barrier = scoring.barrier(
+            group.dimensions, dimensions._to_scoring(), self.barrier_threshold
+        )
         previous = deltas.get(group.key)
         values = {
             "wave_id": self.id,
@@ -153,5 +179,25 @@ class ReadinessWave(models.Model):
             "count_high": group.bands[scoring.BAND_HIGH],
         }
         for code, value in group.dimensions.items():
-            values[f"score_{code}"] = value or 0.0
+            if code in LEGACY_SCORE_CODES:
+                values[f"score_{code}"] = value or 0.0
+        values["barrier_dimension_id"] = (
+            dimensions.filtered(lambda d: d.code == barrier)[:1].id or False
+        )
+        values["score_ids"] = [
+            Command.create(
+                {
+                    "dimension_id": dimension.id,
+                    "score": group.dimensions[dimension.code],
+                    "readiness": scoring.readiness_of(
+                        group.dimensions[dimension.code], dimension.inverse
+                    ),
+                    "has_previous": (group.key, dimension.code) in dimension_deltas,
+                    "delta": dimension_deltas.get((group.key, dimension.code), 0.0),
+                    "is_barrier": dimension.code == barrier,
+                }
+            )
+            for dimension in dimensions
+            if group.dimensions.get(dimension.code) is not None
+        ]
         return values

@@ -21,3 +21,13 @@ class ResUsers(models.Model):
     def _onchange_readiness_showroom_id(self):
         if self.readiness_showroom_id.team_id:
             self.readiness_team_id = self.readiness_showroom_id.team_id
+
+    @api.model
+    def _readiness_invitable(self, teams, showrooms):
+        """Internal users of ``teams`` (all teams if empty) and ``showrooms`` (all if empty)."""
+        domain = [("share", "=", False), ("readiness_team_id", "!=", False)]
+        if teams:
+            domain.append(("readiness_team_id", "in", teams.ids))
+        if showrooms:
+            domain.append(("readiness_showroom_id", "in", showrooms.ids))
+        return self.search(domain)

@@ -11,6 +11,11 @@ class SurveySurvey(models.Model):
         string="CRM Readiness Questionnaire",
         help="Can be used by readiness waves; its answers are scored with the scoring table.",
     )
+    readiness_framework_id = fields.Many2one(
+        "readiness.framework",
+        ondelete="set null",
+        help="Framework proposed for the waves of this questionnaire.",
+    )
     readiness_wave_ids = fields.One2many("readiness.wave", "survey_id", string="Readiness Waves")
 
     def _create_answer(

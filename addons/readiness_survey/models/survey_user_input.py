@@ -3,6 +3,38 @@
 from odoo import SUPERUSER_ID, fields, models
 from odoo.tools import SQL
 
+# Time columns that would tell when each anonymous answer was given: matching them with
+# who answered when (participations, mail logs) would re-identify the respondent.
+ANONYMOUS_TIME_COLUMNS = {
+    "survey_user_input": ("create_date", "write_date", "start_datetime", "end_datetime"),
+    "survey_user_input_line": ("create_date", "write_date"),
+    "readiness_response": ("create_date", "write_date"),
+    "readiness_response_score": ("create_date", "write_date"),
+    "readiness_participation": ("write_date",),
+}
+
+
+def coarsen_to_day(records, columns):
+    """Truncate the given datetime ``columns`` of ``records`` to midnight (UTC) in SQL.
+
+    The ORM sets create/write dates itself; only SQL can lower their precision.
+    """
+    if not records:
+        return
+    records.flush_recordset()
+    records.env.cr.execute(
+        SQL(
+            "UPDATE %s SET %s WHERE id IN %s",
+            SQL.identifier(records._table),
+            SQL(", ").join(
+                SQL("%s = date_trunc('day', %s)", SQL.identifier(col), SQL.identifier(col))
+                for col in columns
+            ),
+            tuple(records.ids),
+        )
+    )
+    records.invalidate_recordset(list(columns))
+
 
 class SurveyUserInput(models.Model):
     _inherit = "survey.user_input"
@@ -55,3 +87,22 @@ class SurveyUserInput(models.Model):
             )
         self.invalidate_recordset(["create_uid", "write_uid"])
         self.user_input_line_ids.invalidate_recordset(["create_uid", "write_uid"])
+
+    def _readiness_coarsen_times(self, responses, participations):
+        """Keep only the day of every time attached to these anonymous answers.
+
+        Survey stores when an answer was started, ended, created and last written (on the
+        answer and each line); the readiness response and score lines have create/write
+        dates and the participation's write date marks when its owner answered. All are
+        truncated to the day, so that who answered at 10:42 cannot be matched with the
+        answer ended at 10:42. The participation's ``state`` still says who answered (for
+        reminders) but not which answer is theirs.
+        """
+        for records in (
+            self,
+            self.user_input_line_ids,
+            responses,
+            responses.score_ids,
+            participations,
+        ):
+            coarsen_to_day(records, ANONYMOUS_TIME_COLUMNS[records._table])

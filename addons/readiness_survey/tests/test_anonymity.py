@@ -1,8 +1,11 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+
 from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
 from .common import APPREHENSIVE, CONFIDENT, WEB_AGENT, ReadinessCase
 
@@ -156,6 +159,10 @@ class TestAnonymity(ReadinessCase):
 
     def test_free_texts_without_attribution(self):
         self._answer_all()
+        for login in ("rs-liege-2", "rs-liege-3"):
+            self._answer(
+                self.wave, self._new_agent(login, self.team_shops, self.liege), APPREHENSIVE
+            )
         self.wave.action_close()
         comments = (
             self.env["readiness.comment"]
@@ -163,6 +170,9 @@ class TestAnonymity(ReadinessCase):
             .search([("wave_id", "=", self.wave.id)])
         )
         self.assertIn("Losing the human contact with customers.", comments.mapped("text"))
+        # Namur and WEB have one respondent each: their texts could name them.
+        self.assertNotIn(CONFIDENT["q_definition_text"], comments.mapped("text"))
+        self.assertNotIn(WEB_AGENT["q_definition_text"], comments.mapped("text"))
         self.assertFalse(comments.user_id)
         self.assertFalse(comments.response_id)
         self.assertFalse(comments.team_id)
@@ -199,3 +209,55 @@ class TestAnonymity(ReadinessCase):
         responses = self._answer_all()
         with self.assertRaises(UserError):
             responses.sudo().action_plan_training()
+
+    def _times(self, table, column, ids):
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s FROM %s WHERE %s IN %s",
+                SQL.identifier(column),
+                SQL.identifier(table),
+                SQL.identifier("id"),
+                tuple(ids),
+            )
+        )
+        return [value for (value,) in self.env.cr.fetchall() if value]
+
+    def _all_times(self, responses):
+        answers = responses.sudo().user_input_id
+        participations = responses.sudo().wave_id.participation_ids
+        columns = {
+            "survey_user_input": (
+                answers.ids,
+                ("create_date", "write_date", "start_datetime", "end_datetime"),
+            ),
+            "survey_user_input_line": (
+                answers.user_input_line_ids.ids,
+                ("create_date", "write_date"),
+            ),
+            "readiness_response": (responses.ids, ("create_date", "write_date")),
+            "readiness_response_score": (responses.sudo().score_ids.ids, ("create_date",)),
+            "readiness_participation": (participations.ids, ("write_date",)),
+        }
+        return {
+            (table, column): self._times(table, column, ids)
+            for table, (ids, cols) in columns.items()
+            for column in cols
+        }
+
+    def test_completion_times_kept_to_the_day_only(self):
+        with freeze_time("2026-03-05 10:42:17"):
+            anonymous = self._answer(self.wave, self.agent_liege, APPREHENSIVE)
+            named_wave = self._new_wave(name="Named")
+            named = self._answer(named_wave, self.agent_liege, APPREHENSIVE)
+        for key, values in self._all_times(anonymous).items():
+            with self.subTest(column=key):
+                # the test answers are saved without opening the survey page: no start time
+                self.assertTrue(values or key[1] == "start_datetime", key)
+                for value in values:
+                    self.assertEqual(
+                        value, value.replace(hour=0, minute=0, second=0, microsecond=0)
+                    )
+        # Non-anonymous waves keep the exact time survey records.
+        end = self._times("survey_user_input", "end_datetime", named.user_input_id.ids)
+        self.assertEqual(end[0].strftime("%H:%M:%S"), "10:42:17")

@@ -120,3 +120,22 @@ class TestFrontend(ReadinessCase, HttpCase):
         self._answer(self.wave, self.agent_namur, CONFIDENT)
         self._answer(self.wave, self.agent_web, WEB_AGENT)
         self.start_tour("/odoo", "readiness_survey_dashboard_tour", login=self.manager.login)
+
+    def test_tour_manager_assigns_a_course_from_the_heatmap(self):
+        wave = self._new_wave(name="Heatmap tour")
+        self._answer(wave, self.agent_liege, APPREHENSIVE)
+        self._answer(wave, self.agent_web, WEB_AGENT)
+        course = self.env["slide.channel"].create(
+            {"name": "CRM basics (tour)", "visibility": "connected", "enroll": "invite"}
+        )
+        understanding = self._ref("dimension_understanding")
+        understanding.channel_id = course
+        liege = wave.group_result_ids.filtered(lambda r: r.showroom_id == self.liege)
+        self.assertEqual(liege.barrier_dimension_id, understanding)
+        self.start_tour("/odoo", "readiness_survey_heatmap_tour", login=self.manager.login)
+        members = self.env["slide.channel.partner"].search([("channel_id", "=", course.id)])
+        # the course's responsible is a member from the start
+        self.assertEqual(
+            members.partner_id - course.user_id.partner_id, self.agent_liege.partner_id
+        )
+        self.assertEqual(wave.training_ids.user_id, self.agent_liege)

@@ -16,9 +16,12 @@ class TestScoringTable(ReadinessCase):
         self.wave = self._new_wave(name="Scoring")
 
     def test_table_is_data_covering_every_dimension(self):
-        rules = self.env["readiness.scoring.rule"].search([("survey_id", "=", self.survey.id)])
+        framework = self._ref("framework_readiness")
+        rules = self.env["readiness.scoring.rule"].search(
+            [("survey_id", "=", self.survey.id), ("dimension_id.framework_id", "=", framework.id)]
+        )
         self.assertEqual(len(rules), 23)
-        dimensions = self.env["readiness.dimension"].search([])
+        dimensions = framework.dimension_ids
         self.assertEqual(
             set(dimensions.mapped("code")),
             {"understanding", "automation", "benefits", "experience", "apprehension"},
@@ -81,11 +84,16 @@ class TestScoringTable(ReadinessCase):
 
     def test_stored_scores_match_the_pure_formula(self):
         response = self._answer(self.wave, self.agent_web, WEB_AGENT)
-        rules = self.env["readiness.scoring.rule"].search([("survey_id", "=", self.survey.id)])
+        rules = self.env["readiness.scoring.rule"].search(
+            [
+                ("survey_id", "=", self.survey.id),
+                ("dimension_id.framework_id", "=", self.wave.framework_id.id),
+            ]
+        )
         expected = score(
             response._collect_answers(),
             rules._to_scoring(),
-            self.env["readiness.dimension"]._scoring_dimensions(),
+            self._ref("framework_readiness")._scoring_dimensions(),
             {self._ref("q_goals").id},
         )
         self.assertEqual(response.readiness_index, expected.index)

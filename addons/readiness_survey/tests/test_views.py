@@ -65,6 +65,8 @@ class TestViews(ReadinessCase):
         opened = self._open_menus(self.manager)
         self.assertIn("Readiness by Group", opened)
         self.assertIn("Scoring Table", opened)
+        for name in ("Heatmap", "Action Plans", "Courses Assigned", "Pulses", "Frameworks"):
+            self.assertIn(name, opened)
         self.assertNotIn("Sales Teams", opened)
 
     def test_admin_menus(self):

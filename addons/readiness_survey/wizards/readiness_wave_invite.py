@@ -30,12 +30,9 @@ class ReadinessWaveInvite(models.TransientModel):
     @api.depends("team_ids", "showroom_ids")
     def _compute_user_ids(self):
         for wizard in self:
-            domain = [("share", "=", False), ("readiness_team_id", "!=", False)]
-            if wizard.team_ids:
-                domain.append(("readiness_team_id", "in", wizard.team_ids.ids))
-            if wizard.showroom_ids:
-                domain.append(("readiness_showroom_id", "in", wizard.showroom_ids.ids))
-            wizard.user_ids = self.env["res.users"].search(domain)
+            wizard.user_ids = self.env["res.users"]._readiness_invitable(
+                wizard.team_ids, wizard.showroom_ids
+            )
 
     @api.depends("user_ids", "wave_id")
     def _compute_already_answered_count(self):

@@ -101,3 +101,45 @@ registry.category("web_tour.tours").add("readiness_survey_dashboard_tour", {
         },
     ],
 });
+
+/* A manager opens the heatmap and enrols Liège in the course of its barrier point. */
+registry.category("web_tour.tours").add("readiness_survey_heatmap_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the CRM Readiness app",
+            trigger: '.o_app[data-menu-xmlid="readiness_survey.menu_readiness_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the dashboard menu",
+            trigger: '.o_main_navbar button[data-menu-xmlid="readiness_survey.menu_readiness_dashboard"]',
+            run: "click",
+        },
+        {
+            content: "Open the heatmap",
+            trigger: '.dropdown-item[data-menu-xmlid="readiness_survey.menu_readiness_dashboard_heatmap"]',
+            run: "click",
+        },
+        {
+            content: "The pivot has a column per dimension",
+            trigger: '.o_pivot th:contains("Understanding of the CRM")',
+        },
+        {
+            content: "Switch to the coloured list",
+            trigger: ".o_switch_view.o_list",
+            run: "click",
+        },
+        {
+            content: "Assign Liège the course of its barrier point",
+            trigger:
+                '.o_data_row:contains("Heatmap tour"):contains("SHOPS / Liège"):contains("Understanding of the CRM") button[name="action_assign_course"]',
+            run: "click",
+        },
+        {
+            content: "The people are enrolled",
+            trigger: '.o_notification:contains("enrolled")',
+        },
+    ],
+});
