@@ -13,7 +13,7 @@ Control (same key)::
     GET    /_sim/faults   POST /_sim/faults {fault}   DELETE /_sim/faults
     POST   /_sim/reset    {"seed", "contacts", "articles", "orders"} (all optional)
     GET    /_sim/stats    GET /_sim/dirty
-    POST   /_sim/export   {"dir", "format", "entities", "encoding", "updated_since"}
+    POST   /_sim/export   {"dir", "format", "entities", "encoding", "updated_since", "dialect"}
     POST   /_sim/touch    {"entity", "ids"}      POST /_sim/delete {"entity", "ids"}
     POST   /_sim/set      {"entity", "id", "field", "value"}
 """
@@ -151,6 +151,7 @@ def _export(sim, body: dict) -> dict:
         entities=body.get("entities"),
         encoding=body.get("encoding", "utf-8-sig"),
         updated_since=body.get("updated_since"),
+        dialect=body.get("dialect", "contract"),
     )
     return {"files": [str(path) for path in paths]}
 

@@ -22,3 +22,4 @@ from . import sm_importer
 from . import sm_contact_importer
 from . import sm_article_importer
 from . import sm_order_importer
+from . import sm_column_map
