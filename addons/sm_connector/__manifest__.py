@@ -40,6 +40,7 @@
         "data/sm_column_map_data.xml",
         "views/sm_column_map_views.xml",
         "wizards/sm_column_map_preview_views.xml",
+        "views/sm_dry_run_views.xml",
         "data/sm_order_event_type_data.xml",
     ],
     "demo": ["demo/sm_demo_company.xml", "demo/sm_backend_demo.xml"],

@@ -23,3 +23,6 @@ from . import sm_contact_importer
 from . import sm_article_importer
 from . import sm_order_importer
 from . import sm_column_map
+from . import sm_dry_run
+from . import sm_importer_dry_run
+from . import sm_order_event_type_auto
