@@ -26,3 +26,5 @@ from . import sm_column_map
 from . import sm_dry_run
 from . import sm_importer_dry_run
 from . import sm_order_event_type_auto
+from . import sm_push
+from . import sm_alert
