@@ -19,6 +19,7 @@ class TestDashboardOrderContacts(InboxCase):
             event = self.env["sm.order.event"].create(
                 {"order_id": order.id, "event_type": "delay", "key": key, "state": "sent"}
             )
+        self.env.flush_all()
         self.env.cr.execute(
             "UPDATE sm_order_event SET create_date = %s WHERE id = %s", (when, event.id)
         )
@@ -28,6 +29,7 @@ class TestDashboardOrderContacts(InboxCase):
         ticket = self.env["helpdesk.ticket"].create(
             {"name": "Where is my order?", "description": "?", "inbox_order_id": order.id}
         )
+        self.env.flush_all()
         self.env.cr.execute(
             "UPDATE helpdesk_ticket SET create_date = %s WHERE id = %s", (when, ticket.id)
         )
@@ -39,6 +41,7 @@ class TestDashboardOrderContacts(InboxCase):
         delay = self.env.ref("sm_connector.event_type_delay")
         delay.write({"mode": "prepare"})
         delay.write({"mode": "auto"})
+        self.env.flush_all()
         self.env.cr.execute(
             "UPDATE sm_order_event_type SET auto_since = %s WHERE id = %s", (switch, delay.id)
         )
