@@ -3,16 +3,15 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
-
 from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+from odoo.tests import tagged
 
 from .common import InboxCase
 
 
 @tagged("post_install", "-at_install")
 class TestDashboardOrderContacts(InboxCase):
-    """"Where is my order?" tickets per order, before and after a message went automatic."""
+    """ "Where is my order?" tickets per order, before and after a message went automatic."""
 
     def _event(self, order, when, key):
         with sm_sync_writes():

@@ -5,9 +5,8 @@ import logging
 import time
 
 from odoo import SUPERUSER_ID, http
-from odoo.http import request
-
 from odoo.addons.suite_base.tools.webhook import json_answer, json_error, read_body
+from odoo.http import request
 
 from ..entities import ENTITY
 from ..parsers.push_signature import check
@@ -18,9 +17,7 @@ _logger = logging.getLogger(__name__)
 class SmPushController(http.Controller):
     """SM says "entity X changed" (signed ping): the incremental run starts at once."""
 
-    @http.route(
-        "/sm/push/<int:backend_id>", type="http", auth="none", methods=["POST"], csrf=False
-    )
+    @http.route("/sm/push/<int:backend_id>", type="http", auth="none", methods=["POST"], csrf=False)
     def push(self, backend_id, **_kwargs):
         """Body ``{"entity": "orders", "ping_id": "…"}``, headers X-SM-Timestamp and
         X-SM-Signature (parsers/push_signature.py). 202 ``{"status": "started"|"pending"}``;
@@ -50,9 +47,7 @@ class SmPushController(http.Controller):
             return json_error(400, "invalid_json", "The body must be a JSON object.")
         entity = payload.get("entity") if isinstance(payload, dict) else None
         if entity not in ENTITY:
-            return json_error(
-                400, "invalid_entity", f"entity must be one of {', '.join(ENTITY)}."
-            )
+            return json_error(400, "invalid_entity", f"entity must be one of {', '.join(ENTITY)}.")
         Signature = backend.env["sm.push.signature"]
         if not Signature._accept(backend, headers["X-SM-Signature"].strip()):
             return json_error(401, "replayed", "This ping was already received.")

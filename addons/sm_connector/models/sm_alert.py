@@ -48,7 +48,7 @@ class SmAlert(models.Model):
 
 
 class SmBackendAlerts(models.Model):
-    _inherit = "sm.backend"
+    _inherit = "sm.backend"  # pylint: disable=consider-merging-classes-inherited
 
     alert_stale_minutes = fields.Integer(
         string="Alert: no successful run for (min)",
@@ -90,7 +90,7 @@ class SmBackendAlerts(models.Model):
     @api.model
     def _cron_check_alerts(self):
         """Scheduled action: check the alerts of every active backend."""
-        self.search([])._check_alerts()
+        self.search([("active", "=", True)])._check_alerts()
 
     def _check_alerts(self, now=None):
         """Open the alerts whose condition holds, resolve those whose condition cleared."""
@@ -115,8 +115,12 @@ class SmBackendAlerts(models.Model):
         """{kind: detail text when the condition holds, else False} for one entity."""
         self.ensure_one()
         Run = self.env["sm.sync.run"].sudo()  # sudo: alert checks read every run
-        bound = self.env["sm.binding"].sudo().search_count(  # sudo: counts only
-            [("backend_id", "=", self.id), ("entity", "=", entity), ("sm_deleted", "=", False)]
+        bound = (
+            self.env["sm.binding"]
+            .sudo()
+            .search_count(  # sudo: counts only
+                [("backend_id", "=", self.id), ("entity", "=", entity), ("sm_deleted", "=", False)]
+            )
         )
         conditions = {}
         last_ok = Run.search(
@@ -153,8 +157,12 @@ class SmBackendAlerts(models.Model):
                 share=share,
             )
         )
-        invalid = self.env["sm.sync.error"].sudo().search_count(  # sudo: counts only
-            [("backend_id", "=", self.id), ("entity", "=", entity), ("state", "=", "open")]
+        invalid = (
+            self.env["sm.sync.error"]
+            .sudo()
+            .search_count(  # sudo: counts only
+                [("backend_id", "=", self.id), ("entity", "=", entity), ("state", "=", "open")]
+            )
         )
         total = bound + invalid
         invalid_share = 100.0 * invalid / total if total else 0.0
@@ -176,8 +184,12 @@ class SmBackendAlerts(models.Model):
         return users.filtered(lambda user: user._sm_is_person())
 
     def _open_alert(self, kind, entity, detail):
-        alert = self.env["sm.alert"].sudo().create(  # sudo: the sync raises alerts
-            {"backend_id": self.id, "kind": kind, "entity": entity, "detail": detail}
+        alert = (
+            self.env["sm.alert"]
+            .sudo()
+            .create(  # sudo: the sync raises alerts
+                {"backend_id": self.id, "kind": kind, "entity": entity, "detail": detail}
+            )
         )
         summary = alert.display_name
         for user in self._alert_admins():

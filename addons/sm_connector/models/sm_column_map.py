@@ -141,4 +141,3 @@ class SmColumnMapValue(models.Model):
     _value_unique = models.Constraint(
         "UNIQUE(map_id, field, sm_value)", "An SM value is mapped once per column."
     )
-

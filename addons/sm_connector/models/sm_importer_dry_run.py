@@ -15,12 +15,8 @@ from ..parsers.record_validator import SmRecordError
 from .sm_sync_error import MAX_AUTO_ATTEMPTS
 
 
-class _Rollback(Exception):
-    """Raised at the end of a simulation to roll its savepoint back."""
-
-
 class SmImporterDryRun(models.AbstractModel):
-    _inherit = "sm.importer"
+    _inherit = "sm.importer"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _dry_run_records(self, backend):
@@ -83,7 +79,7 @@ class SmImporterDryRun(models.AbstractModel):
 
 
 class SmBackendDryRun(models.Model):
-    _inherit = "sm.backend"
+    _inherit = "sm.backend"  # pylint: disable=consider-merging-classes-inherited
 
     dry_run_ids = fields.One2many("sm.dry.run", "backend_id", string="Simulations")
 
@@ -119,25 +115,23 @@ class SmBackendDryRun(models.Model):
         cancelled = set(Event.search([("state", "=", "cancelled")]).ids)
         counts, failures, messages = {}, [], []
         hooks = _snapshot_hooks(cr)
+        savepoint = cr.savepoint()
         try:
-            with cr.savepoint():
-                run = self.env["sm.sync.run"].browse()
-                for importer in importers:
-                    entity_counts = counts.setdefault(importer._sm_entity, Counter())
-                    importer._dry_run_import(self, run, entity_counts, failures)
-                self.env.flush_all()
-                touched = Event.search(
-                    ["|", ("id", ">", last_event), ("id", "in", list(cancelled))]
-                ).filtered(lambda e: e.id > last_event or e.state != "cancelled")
-                messages = self._dry_run_messages(touched)
-                for error in Error.search(
-                    [("backend_id", "=", self.id), ("last_attempt", ">=", started)]
-                ):
-                    failures.append((error.entity, error.reference, error.reason))
-                raise _Rollback
-        except _Rollback:
-            pass
+            run = self.env["sm.sync.run"].browse()
+            for importer in importers:
+                entity_counts = counts.setdefault(importer._sm_entity, Counter())
+                importer._dry_run_import(self, run, entity_counts, failures)
+            self.env.flush_all()
+            touched = Event.search(
+                ["|", ("id", ">", last_event), ("id", "in", list(cancelled))]
+            ).filtered(lambda e: e.id > last_event or e.state != "cancelled")
+            messages = self._dry_run_messages(touched)
+            for error in Error.search(
+                [("backend_id", "=", self.id), ("last_attempt", ">=", started)]
+            ):
+                failures.append((error.entity, error.reference, error.reason))
         finally:
+            savepoint.close(rollback=True)  # nothing the simulation wrote stays
             self.env.invalidate_all()
             _restore_hooks(cr, hooks)
         return counts, failures, messages

@@ -7,7 +7,7 @@ class SmOrderEventTypeAuto(models.Model):
     """When each kind of message went automatic (for the "where is my order" measure), and the
     confirmation that shows what the last simulation would have sent."""
 
-    _inherit = "sm.order.event.type"
+    _inherit = "sm.order.event.type"  # pylint: disable=consider-merging-classes-inherited
 
     auto_since = fields.Datetime(
         string="Automatic since",

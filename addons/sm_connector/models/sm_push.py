@@ -70,7 +70,7 @@ class SmPushRequest(models.Model):
 
 
 class SmBackendPush(models.Model):
-    _inherit = "sm.backend"
+    _inherit = "sm.backend"  # pylint: disable=consider-merging-classes-inherited
 
     push_secret = fields.Char(
         groups="sm_connector.group_sm_admin",

@@ -195,9 +195,7 @@ class TestColumnMap(SmCase):
         self.assertTrue(all(column_map.is_identity() for column_map in maps.values()))
         shipped = self.env.ref("sm_connector.column_map_contacts_default")
         self.assertFalse(shipped.backend_id)
-        self.assertEqual(
-            shipped.line_ids.mapped("field"), shipped.line_ids.mapped("sm_columns")
-        )
+        self.assertEqual(shipped.line_ids.mapped("field"), shipped.line_ids.mapped("sm_columns"))
 
 
 class _Rollback(Exception):

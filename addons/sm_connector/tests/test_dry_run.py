@@ -84,7 +84,7 @@ class TestDryRun(SmCase):
                 (table,),
             )
             stamp = "max(write_date)" if cr.fetchone() else "max(id)"
-            cr.execute(f"SELECT count(*), {stamp} FROM {table}")  # noqa: SQL (fixed names)
+            cr.execute(f"SELECT count(*), {stamp} FROM {table}")  # fixed table names
             state[table] = cr.fetchone()
         return state
 
