@@ -4,11 +4,14 @@
 when the condition clears. Checked after every run and by a scheduled action (for "no
 successful run for N minutes", which no run would ever notice)."""
 
+import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
 
 from ..entities import ENTITIES, ENTITY_SELECTION
+
+_logger = logging.getLogger(__name__)
 
 ALERT_KINDS = [
     ("stale", "No successful run"),
@@ -84,7 +87,11 @@ class SmBackendAlerts(models.Model):
 
     def _on_run_finished(self, run):
         result = super()._on_run_finished(run)
-        self._check_alerts()
+        try:
+            with self.env.cr.savepoint():
+                self._check_alerts()
+        except Exception:  # an alert that cannot be raised never fails the run it follows
+            _logger.exception("SM alerts of %s could not be checked", self.display_name)
         return result
 
     @api.model
