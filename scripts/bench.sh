@@ -22,6 +22,8 @@ cd "$REPO_ROOT"
 "$PY" -m bench.sm_sync_bench --template "$template" --conf "$conf" --contacts "$(n 20000)" --articles "$(n 15000)"
 "$PY" -m bench.sm_orders_bench --template "$template" --conf "$conf" --orders "$(n 50000)" \
     --contacts "$(n 20000)" --articles "$(n 15000)"
+"$PY" -m bench.sm_dry_run_bench --template "$template" --conf "$conf" --orders "$(n 50000)" \
+    --contacts "$(n 20000)" --articles "$(n 15000)"
 "$PY" -m bench.tcx_lookup_bench --template "$template" --conf "$conf" --partners "$(n 100000)"
 "$PY" -m bench.inbox_routing_bench --template "$template" --conf "$conf" --large "$(n 100000)" --messages 120
 "$PY" -m bench.sm_first_load_bench --template "$template" --conf "$conf" --contacts "$(n 20000)" \

@@ -1,6 +1,8 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import controllers
 from . import models
+from . import wizards
 
 
 def post_init_hook(env):

@@ -12,6 +12,7 @@
         "contacts",
         "sale_crm",
         "suite_phone",
+        # JSON answers and body limit of the push endpoint (suite_base/tools/webhook.py)
         "suite_base",
         "queue_job",
         # the retailer is Belgian: its VAT rates (21/12/6 %) and tax grids for SM orders
@@ -37,6 +38,14 @@
         "views/sale_order_views.xml",
         "views/res_users_views.xml",
         "views/menus.xml",
+        "security/sm_admin_security.xml",
+        "data/sm_column_map_data.xml",
+        "views/sm_column_map_views.xml",
+        "wizards/sm_column_map_preview_views.xml",
+        "wizards/sm_event_type_auto_wizard_views.xml",
+        "views/sm_dry_run_views.xml",
+        "views/sm_alert_views.xml",
+        "data/sm_admin_cron_data.xml",
         "data/sm_order_event_type_data.xml",
     ],
     "demo": ["demo/sm_demo_company.xml", "demo/sm_backend_demo.xml"],

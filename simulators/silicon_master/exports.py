@@ -25,6 +25,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from . import native
 from .clock import parse_iso
 
 ENCODINGS = ("cp1252", "utf-8-sig")
@@ -244,11 +245,11 @@ _XLSX_VALUE = {
 }
 
 
-def csv_text(column: str, value) -> str:
+def csv_text(column: str, value, kinds=None) -> str:
     """One value in the CSV text form of the contract (``""`` for null)."""
     if value is None:
         return ""
-    return _CSV_TEXT.get(KINDS.get(column), str)(value)
+    return _CSV_TEXT.get((kinds or KINDS).get(column), str)(value)
 
 
 def xlsx_value(column: str, value):
@@ -263,17 +264,32 @@ def file_name(entity: str, moment: datetime, fmt: str) -> str:
     return f"{entity}_{moment.strftime('%Y%m%d%H%M%S')}.{fmt}"
 
 
-def write_csv(path: Path, entity: str, records, encoding: str = "utf-8-sig") -> Path:
-    """Write ``records`` of ``entity`` as a contract CSV file."""
+def _dialect(entity: str, records, dialect: str):
+    """(columns, rows, kinds) of the file: the contract's, or SM's native contacts."""
+    if dialect == "contract":
+        return COLUMNS[entity], rows(entity, records), KINDS
+    if dialect == "native" and entity == "contacts":
+        return (
+            native.COLUMNS,
+            [native.native_row(row) for row in rows(entity, records)],
+            native.KINDS,
+        )
+    raise ValueError(f"dialect {dialect!r} is not available for {entity}")
+
+
+def write_csv(
+    path: Path, entity: str, records, encoding: str = "utf-8-sig", dialect: str = "contract"
+) -> Path:
+    """Write ``records`` of ``entity`` as a CSV file (contract columns, or SM's native ones)."""
     if encoding not in ENCODINGS:
         raise ValueError(f"encoding must be one of {', '.join(ENCODINGS)}")
-    columns = COLUMNS[entity]
+    columns, data, kinds = _dialect(entity, records, dialect)
     errors = "sm_cp1252" if encoding == "cp1252" else "strict"
     with _atomic(path) as part, open(part, "w", encoding=encoding, errors=errors, newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow(columns)
-        for row in rows(entity, records):
-            writer.writerow([csv_text(column, row.get(column)) for column in columns])
+        for row in data:
+            writer.writerow([csv_text(column, row.get(column), kinds) for column in columns])
     return path
 
 
@@ -328,6 +344,7 @@ def export(
     entities=None,
     encoding: str = "utf-8-sig",
     updated_since: str | None = None,
+    dialect: str = "contract",
 ) -> list[Path]:
     """Write one file per entity from ``store`` (records and tombstones since
     ``updated_since``, in ``(updated_at, id)`` order, like the API); returns the paths."""
@@ -342,7 +359,9 @@ def export(
         records = store.changes(entity, updated_since)
         path = Path(out_dir) / file_name(entity, store.now, fmt)
         if fmt == "csv":
-            paths.append(write_csv(path, entity, records, encoding))
+            paths.append(write_csv(path, entity, records, encoding, dialect))
+        elif dialect != "contract":
+            raise ValueError("the native dialect is written as CSV only")
         else:
             paths.append(write_xlsx(path, entity, records))
     return paths

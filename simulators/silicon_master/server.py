@@ -13,9 +13,10 @@ Control (same key)::
     GET    /_sim/faults   POST /_sim/faults {fault}   DELETE /_sim/faults
     POST   /_sim/reset    {"seed", "contacts", "articles", "orders"} (all optional)
     GET    /_sim/stats    GET /_sim/dirty
-    POST   /_sim/export   {"dir", "format", "entities", "encoding", "updated_since"}
+    POST   /_sim/export   {"dir", "format", "entities", "encoding", "updated_since", "dialect"}
     POST   /_sim/touch    {"entity", "ids"}      POST /_sim/delete {"entity", "ids"}
     POST   /_sim/set      {"entity", "id", "field", "value"}
+    POST   /_sim/push     {"url", "secret", "fault"}  (pings Odoo when data changes: push.py)
 """
 
 import threading
@@ -26,6 +27,7 @@ from simulators.common import BackgroundServer, FaultInjector, HttpError, JsonRe
 from .clock import iso
 from .dataset import ENTITIES
 from .exports import export
+from .push import PushSender
 from .store import DEFAULT_IDS_PAGE, DEFAULT_PAGE, QueryError, Store
 
 API_PREFIX = "/api/v1/"
@@ -128,12 +130,14 @@ class SiliconMasterHandler(JsonRequestHandler):
 
 
 def _advance(sim, body: dict) -> dict:
-    return sim.store.advance(
+    answer = sim.store.advance(
         minutes=float(body.get("minutes", 15)),
         change_ratio=float(body.get("change_ratio", 0.01)),
         delete_ratio=body.get("delete_ratio"),
         create_ratio=body.get("create_ratio"),
     )
+    sim.changed(*ENTITIES)
+    return answer
 
 
 def _reset(sim, body: dict) -> dict:
@@ -151,6 +155,7 @@ def _export(sim, body: dict) -> dict:
         entities=body.get("entities"),
         encoding=body.get("encoding", "utf-8-sig"),
         updated_since=body.get("updated_since"),
+        dialect=body.get("dialect", "contract"),
     )
     return {"files": [str(path) for path in paths]}
 
@@ -164,17 +169,27 @@ def _require(body: dict, *keys: str) -> list:
 
 def _touch(sim, body: dict) -> dict:
     entity, ids = _require(body, "entity", "ids")
-    return {"updated_at": sim.store.touch(entity, list(ids))}
+    answer = {"updated_at": sim.store.touch(entity, list(ids))}
+    sim.changed(entity)
+    return answer
 
 
 def _delete(sim, body: dict) -> dict:
     entity, ids = _require(body, "entity", "ids")
-    return {"updated_at": sim.store.delete(entity, list(ids))}
+    answer = {"updated_at": sim.store.delete(entity, list(ids))}
+    sim.changed(entity)
+    return answer
 
 
 def _set(sim, body: dict) -> dict:
     entity, record_id, field, value = _require(body, "entity", "id", "field", "value")
-    return sim.store.set_field(entity, record_id, field, value)
+    answer = sim.store.set_field(entity, record_id, field, value)
+    sim.changed(entity)
+    return answer
+
+
+def _push(sim, body: dict) -> dict:
+    return sim.push.configure(body.get("url"), body.get("secret"), body.get("fault"))
 
 
 _POST_ACTIONS = {
@@ -184,6 +199,7 @@ _POST_ACTIONS = {
     "touch": _touch,
     "delete": _delete,
     "set": _set,
+    "push": _push,
 }
 
 
@@ -225,6 +241,11 @@ class SiliconMasterSimulator:
         self.request_counts: dict[str, int] = {}
         self._ticker: threading.Thread | None = None
         self._ticker_stop = threading.Event()
+        self.push = PushSender()
+
+    def changed(self, *entities: str) -> list:
+        """Data of ``entities`` changed: ping Odoo for each (when pushing is configured)."""
+        return [answer for entity in entities for answer in self.push.ping(entity)]
 
     @property
     def base_url(self) -> str:
@@ -289,6 +310,7 @@ class SiliconMasterSimulator:
         def tick():
             while not self._ticker_stop.wait(every_seconds):
                 self.store.advance(minutes=minutes, change_ratio=change_ratio)
+                self.changed(*ENTITIES)
 
         self._ticker_stop.clear()
         self._ticker = threading.Thread(target=tick, name="sm-auto-advance", daemon=True)

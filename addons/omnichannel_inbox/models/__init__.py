@@ -46,3 +46,4 @@ from . import discuss_channel
 from . import helpdesk_ticket_gateway_guard
 from . import helpdesk_ticket_field_guard
 from . import customer_context
+from . import inbox_dashboard_wismo

@@ -16,3 +16,4 @@ from . import test_languages
 from . import test_security_orders_chat
 from . import test_iadvize_desk
 from . import test_customer_context
+from . import test_dashboard_order_contacts

@@ -23,8 +23,10 @@ ROW_KEY = {entity.name: entity.row_key for entity in ENTITIES}
 class SmFileAdapter:
     """Lists and reads export files of one folder; moves them once processed."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, column_maps=None):
         self.folder = folder or ""
+        # entity → ColumnMap (parsers/column_map.py): SM's own columns and codes
+        self.column_maps = column_maps or {}
 
     def _check_folder(self):
         if not self.folder or not os.path.isdir(self.folder):
@@ -47,6 +49,14 @@ class SmFileAdapter:
                 names.append(name)
         return names
 
+    def read_header_rows(self, file_name):
+        """(entity, header, rows iterator) of one export file, for previews."""
+        entity, fmt = entity_of(file_name)
+        with open(os.path.join(self.folder, file_name), "rb") as handle:
+            data = handle.read()
+        header, rows = read_xlsx_rows(data) if fmt == "xlsx" else read_csv_rows(data)
+        return entity, header, rows
+
     def read_export(self, file_name):
         """All records of one export file (exports are a few MB at most) as one SmPage.
 
@@ -60,8 +70,9 @@ class SmFileAdapter:
         except (ValueError, KeyError, OSError) as exc:
             raise SmRecordError(f"{file_name}: unreadable {fmt.upper()} ({exc})") from None
         page = SmPage(records=[], source=file_name)
-        key = ROW_KEY[entity]
-        for number, raw, record in iter_records(entity, header, rows):
+        column_map = self.column_maps.get(entity)
+        key = column_map.source_of(ROW_KEY[entity]) if column_map else ROW_KEY[entity]
+        for number, raw, record in iter_records(entity, header, rows, column_map):
             if isinstance(record, SmRecordError):
                 # filed under the record's SM id when the row has one: its next good
                 # version then resolves the error

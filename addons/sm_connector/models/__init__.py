@@ -23,3 +23,9 @@ from . import sm_contact_importer
 from . import sm_article_importer
 from . import sm_order_importer
 from . import customer_context
+from . import sm_column_map
+from . import sm_dry_run
+from . import sm_importer_dry_run
+from . import sm_order_event_type_auto
+from . import sm_push
+from . import sm_alert

@@ -126,7 +126,7 @@ class SmBackend(models.Model):
 
     def _file_adapter(self):
         self.ensure_one()
-        return SmFileAdapter(self.export_folder)
+        return SmFileAdapter(self.export_folder, self.env["sm.column.map"]._maps_for(self))
 
     def _importer(self, entity):
         if entity not in ENTITY:

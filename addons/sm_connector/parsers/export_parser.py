@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 
 from ..entities import ENTITIES, ENTITY_NAMES
+from .column_map import ColumnMapError
 from .record_validator import SmRecordError
 from .values import DECIMAL_COMMA, parse_decimal
 
@@ -195,16 +196,33 @@ ORDER_LINE = (
 ).split()
 
 
-def iter_records(entity, header, rows):
+def _mapped_rows(header, rows, column_map):
+    """Rows as (number, contract cells, raw row, problems): through the backend's column map
+    (parsers/column_map.py) when it changes anything, else as they are."""
+    if column_map is None or column_map.is_identity():
+        return header, ((n, cells, None, ()) for n, cells in rows)
+    try:
+        return column_map.translate(header, rows)
+    except ColumnMapError as exc:
+        raise SmRecordError(str(exc)) from None
+
+
+def iter_records(entity, header, rows, column_map=None):
     """Yield (line number, raw row, record or SmRecordError) for every record of an export.
 
     Orders span several rows (one H, then its L rows) and are yielded when complete.
+    `column_map` (a ColumnMap, optional) first brings SM's own columns and codes to the
+    contract's; a value it cannot map fails that row alone.
     """
+    header, rows = _mapped_rows(header, rows, column_map)
     check_header(entity, header)
     build = {"contacts": contact_record, "articles": article_record}.get(entity)
     pending = None  # (line number, raw rows, order record) of the order being read
-    for number, cells in rows:
-        raw = dict(zip(header, cells, strict=False))
+    for number, cells, sm_raw, problems in rows:
+        raw = sm_raw or dict(zip(header, cells, strict=False))
+        if problems:
+            yield number, raw, SmRecordError("; ".join(problems))
+            continue
         try:
             row = row_to_dict(header, cells)
         except SmRecordError as exc:

@@ -1,0 +1,4 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import sm_column_map_preview
+from . import sm_event_type_auto_wizard
