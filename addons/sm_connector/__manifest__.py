@@ -11,6 +11,7 @@
     "depends": [
         "contacts",
         "sale_crm",
+        "portal",
         "suite_phone",
         "queue_job",
         # the retailer is Belgian: its VAT rates (21/12/6 %) and tax grids for SM orders
@@ -36,6 +37,8 @@
         "views/sale_order_views.xml",
         "views/res_users_views.xml",
         "views/menus.xml",
+        "views/sm_order_status_templates.xml",
+        "views/sm_order_status_link_views.xml",
         "data/sm_order_event_type_data.xml",
     ],
     "demo": ["demo/sm_demo_company.xml", "demo/sm_backend_demo.xml"],

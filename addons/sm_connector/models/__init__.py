@@ -22,3 +22,7 @@ from . import sm_importer
 from . import sm_contact_importer
 from . import sm_article_importer
 from . import sm_order_importer
+from . import sale_order_status_link
+from . import sm_backend_status_link
+from . import sm_order_link_hit
+from . import sm_order_event_status_link
