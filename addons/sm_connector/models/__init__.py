@@ -26,3 +26,7 @@ from . import sale_order_status_link
 from . import sm_backend_status_link
 from . import sm_order_link_hit
 from . import sm_order_event_status_link
+from . import sm_order_event_step
+from . import sm_order_event_ladder
+from . import sm_order_importer_ladder
+from . import mail_activity
