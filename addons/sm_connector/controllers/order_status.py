@@ -3,10 +3,9 @@
 """The customer's order status page, reached through the signed link of customer messages."""
 
 from odoo import http
+from odoo.addons.sale.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError
 from odoo.http import request
-
-from odoo.addons.sale.controllers.portal import CustomerPortal
 
 from ..models.sale_order_status_link import STATUS_PATH
 
@@ -32,8 +31,10 @@ class SmOrderStatus(http.Controller):
         expired token (no hint which), 429 past the rate limit (per IP and per order)."""
         # sudo: the page checks its own token (constant time) before showing anything, and the
         # counter is bookkeeping nobody reads over RPC
-        if request.env["sm.order.link.hit"].sudo()._sm_throttled(
-            request.httprequest.remote_addr or "", order_id
+        if (
+            request.env["sm.order.link.hit"]
+            .sudo()
+            ._sm_throttled(request.httprequest.remote_addr or "", order_id)
         ):
             return self._answer("sm_connector.sm_order_link_throttled", {}, 429)
         order = request.env["sale.order"].sudo().browse(order_id).exists()

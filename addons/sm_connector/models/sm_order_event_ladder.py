@@ -135,9 +135,7 @@ class SmOrderEvent(models.Model):
             {
                 "state": "task",
                 "activity_id": activity.id,
-                "state_reason": self.with_context(lang="en_US").env._(
-                    "Follow-up task for staff."
-                ),
+                "state_reason": self.with_context(lang="en_US").env._("Follow-up task for staff."),
             }
         )
 

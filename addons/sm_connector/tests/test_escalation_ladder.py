@@ -49,8 +49,9 @@ class TestEscalationLadder(SmOrderCase):
 
     def test_each_step_fires_once_after_a_crash_and_resume(self):
         self.ready(self.pickup_id)
-        self.sm_change(self.delivery_id, status="ready_for_pickup", delivery_mode="pickup",
-                       showroom="LIE")
+        self.sm_change(
+            self.delivery_id, status="ready_for_pickup", delivery_mode="pickup", showroom="LIE"
+        )
         later = self.now + timedelta(days=6)
         first = self.Event._ladder_run(later, orders=self.order(self.pickup_id))
         self.assertEqual(len(first), 1)  # committed before the crash
@@ -81,7 +82,9 @@ class TestEscalationLadder(SmOrderCase):
         self.assertEqual(slip.activity_id.activity_type_id, self.env.ref(FOLLOW_UP))
         self.sm_change(self.delivery_id, promised_date="2027-01-20")
         self.assertEqual(len(self.step_events(self.delivery_id, "delay_slip")), 1)
-        announced = self.events(self.delivery_id, event_type="delay").filtered(lambda e: not e.step_id)
+        announced = self.events(self.delivery_id, event_type="delay").filtered(
+            lambda e: not e.step_id
+        )
         self.assertEqual(len(announced), 4)  # each new date still told to the customer
 
     def test_order_moving_on_closes_its_call_task(self):

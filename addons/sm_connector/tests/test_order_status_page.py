@@ -38,12 +38,33 @@ class TestOrderStatusPage(SmOrderCase, HttpCase):
     def test_page_in_the_customers_language(self):
         self.pickup._sm_status_url()
         expected = {  # labels, the promised date, the line's expected and restock dates
-            "en_US": ("Promised date", "December 1, 2026", "December 4, 2026", "December 3, 2026",
-                      "Not available yet", "Opening hours", "How pickup works"),
-            "fr_BE": ("Date promise", "1 décembre 2026", "4 décembre 2026", "3 décembre 2026",
-                      "Pas encore disponible", "Heures d'ouverture", "Comment se passe le retrait"),
-            "nl_BE": ("Beloofde datum", "1 december 2026", "4 december 2026", "3 december 2026",
-                      "Nog niet beschikbaar", "Openingsuren", "Zo werkt het afhalen"),
+            "en_US": (
+                "Promised date",
+                "December 1, 2026",
+                "December 4, 2026",
+                "December 3, 2026",
+                "Not available yet",
+                "Opening hours",
+                "How pickup works",
+            ),
+            "fr_BE": (
+                "Date promise",
+                "1 décembre 2026",
+                "4 décembre 2026",
+                "3 décembre 2026",
+                "Pas encore disponible",
+                "Heures d'ouverture",
+                "Comment se passe le retrait",
+            ),
+            "nl_BE": (
+                "Beloofde datum",
+                "1 december 2026",
+                "4 december 2026",
+                "3 december 2026",
+                "Nog niet beschikbaar",
+                "Openingsuren",
+                "Zo werkt het afhalen",
+            ),
         }
         for lang, words in expected.items():
             with self.subTest(lang=lang):

@@ -83,10 +83,14 @@ class TestToCall(SmOrderCase):
         self.assertEqual(listed, listed.sorted(lambda a: (a.date_deadline, a.id)))
         # my showroom's list
         self.env.user.sm_showroom_id = self.lie
-        mine = self.env["mail.activity"].search([*self.to_call_domain, ("sm_my_showroom", "=", True)])
+        mine = self.env["mail.activity"].search(
+            [*self.to_call_domain, ("sm_my_showroom", "=", True)]
+        )
         self.assertEqual(mine & (task | callback), task | callback)
         self.env.user.sm_showroom_id = self.bru
-        mine = self.env["mail.activity"].search([*self.to_call_domain, ("sm_my_showroom", "=", True)])
+        mine = self.env["mail.activity"].search(
+            [*self.to_call_domain, ("sm_my_showroom", "=", True)]
+        )
         self.assertFalse(mine & (task | callback))
         # the customer's 360 one click away
         action = callback.action_sm_open_customer()
