@@ -57,7 +57,7 @@ class SmOrderEvent(models.Model):
         recorded once: the second insert of the key fails and that step is skipped.
         """
         now = now or fields.Datetime.now()
-        steps = self.env["sm.order.event.step"].search([])
+        steps = self.env["sm.order.event.step"].search([("active", "=", True)])
         if not steps:
             return self.browse()
         domain = [("event_type", "in", list(set(steps.mapped("ladder")))), ("state", "=", "sent")]
