@@ -7,6 +7,7 @@ from psycopg2.errors import UniqueViolation
 from odoo import api, fields, models
 
 from ..mappers.escalation import LadderFacts, Step, step_due
+from .sale_order import CLOSED
 from .sm_managed_mixin import sm_sync_writes
 from .sm_order_event import SmOrderEvent as SmOrderEventBase
 
@@ -60,7 +61,12 @@ class SmOrderEvent(models.Model):
         steps = self.env["sm.order.event.step"].search([("active", "=", True)])
         if not steps:
             return self.browse()
-        domain = [("event_type", "in", list(set(steps.mapped("ladder")))), ("state", "=", "sent")]
+        domain = [
+            ("event_type", "in", list(set(steps.mapped("ladder")))),
+            ("state", "=", "sent"),
+            # a closed order needs no follow-up: keeps the cron's reading to open orders
+            ("order_id.sm_status", "not in", CLOSED),
+        ]
         if orders is not None:
             domain.append(("order_id", "in", orders.ids))
         anchors = self.search(domain, order="sent_date, id")
