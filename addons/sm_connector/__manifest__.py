@@ -13,6 +13,7 @@
         "sale_crm",
         "portal",
         "suite_phone",
+        "suite_base",
         "queue_job",
         # the retailer is Belgian: its VAT rates (21/12/6 %) and tax grids for SM orders
         "l10n_be",

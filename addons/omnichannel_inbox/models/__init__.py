@@ -32,3 +32,4 @@ from . import inbox_demo
 from . import discuss_channel
 from . import helpdesk_ticket_gateway_guard
 from . import helpdesk_ticket_field_guard
+from . import customer_context

@@ -14,3 +14,4 @@ from . import test_tour
 from . import test_canned
 from . import test_languages
 from . import test_security_orders_chat
+from . import test_customer_context

@@ -30,3 +30,4 @@ from . import sm_order_event_step
 from . import sm_order_event_ladder
 from . import sm_order_importer_ladder
 from . import mail_activity
+from . import customer_context

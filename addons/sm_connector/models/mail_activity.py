@@ -59,21 +59,12 @@ class MailActivity(models.Model):
         return mine if (operator == "=") == value else ["!", *mine]
 
     def action_sm_open_customer(self):
-        """One click from the *To call* list to the customer's 360 (the form without it)."""
+        """One click from the *To call* list to the customer's 360 (suite_base; checks access)."""
         self.ensure_one()
         partner = self.sm_partner_id
         if not partner:
             raise UserError(self.env._("This task is not about a known customer."))
-        partner.check_access("read")
-        if hasattr(partner, "action_open_customer_360"):
-            return partner.action_open_customer_360()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "res.partner",
-            "res_id": partner.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return partner.action_open_customer_360()
 
 
 def _partner_of(record):

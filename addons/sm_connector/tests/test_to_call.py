@@ -94,7 +94,8 @@ class TestToCall(SmOrderCase):
         self.assertFalse(mine & (task | callback))
         # the customer's 360 one click away
         action = callback.action_sm_open_customer()
-        self.assertEqual(action.get("res_id", self.caller.id), self.caller.id)
+        self.assertEqual(action["tag"], "suite_base.customer_360")
+        self.assertEqual(action["params"], {"partner_id": self.caller.id})
         # the callback is logged: 3CX's outgoing call to the number closes the missed call's task
         back = self.env["tcx.call"].create(
             {

@@ -1,2 +1,3 @@
 from . import res_partner
+from . import customer_context
 from . import suite_usage_event

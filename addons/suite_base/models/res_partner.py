@@ -153,3 +153,18 @@ class ResPartner(models.Model):
         if "sm_id" in self._fields:
             return SQL("(p.sm_id IS NOT NULL)")
         return SQL("FALSE")
+
+    def action_open_customer_360(self):
+        """The customer 360 of this contact in the web client (side panel's *Open*, the
+        ring-time pop-up, 3CX's ContactUrl, the showrooms' *To call* list). Logs the opening
+        as a ``customer_360`` usage event."""
+        self.ensure_one()
+        self.check_access("read")
+        self.env["suite.usage.event"]._suite_log("customer_360", self)
+        return {
+            "type": "ir.actions.client",
+            "tag": "suite_base.customer_360",
+            "name": self.env._("Customer 360: %(name)s", name=self.display_name),
+            "params": {"partner_id": self.id},
+            "context": {"active_id": self.id, "active_model": "res.partner"},
+        }

@@ -10,3 +10,4 @@ from . import tcx_call_callback
 from . import res_partner
 from . import mail_activity
 from . import res_config_settings
+from . import customer_context

@@ -1,0 +1,192 @@
+# Copyright 2026 SM CRM suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from .common import MONDAY_10, InboxCase
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerContext(InboxCase):
+    """``suite.customer.context.get_context``: every add-on's section for one customer, the
+    identification from a number, access checks, and a query count that does not grow with
+    the customer's history."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a helpdesk + 3CX agent without Sales rights: still sees the order part
+        cls.desk = new_test_user(
+            cls.env,
+            login="c360-desk",
+            name="Dora Desk",
+            groups="helpdesk_mgmt.group_helpdesk_user,tcx_click2dial.group_tcx_agent",
+        )
+        cls.team_web.write({"user_ids": [fields.Command.link(cls.desk.id)]})
+        cls.phone_channel = cls.env["helpdesk.ticket.channel"]._inbox_get("phone")
+
+    @classmethod
+    def _history(cls, partner, orders=1, tickets=1, calls=1, prefix="H"):
+        """Give ``partner`` that many SM orders (two lines, one sent message each), open
+        tickets (one logged request each) and missed calls (the latest waiting a callback)."""
+        for index in range(orders):
+            order = cls._sm_order(
+                f"SO26-{prefix}{index:04d}",
+                partner,
+                "lie",
+                status="awaiting_stock",
+                promised="2026-12-11",
+                lines=[(cls.sofa, False, "2026-12-04"), (cls.table, True, False)],
+            )
+            message = order.sudo().message_post(
+                body=f"Your order {order.name} is delayed", subject=f"Order {order.name}"
+            )
+            with sm_sync_writes():
+                cls.env["sm.order.event"].create(
+                    {
+                        "order_id": order.id,
+                        "event_type": "delay",
+                        "key": f"delay:{index}",
+                        "new_value": "2026-12-11",
+                        "state": "sent",
+                        "message_id": message.id,
+                        "sent_date": MONDAY_10 + timedelta(minutes=index),
+                    }
+                )
+        Ticket = cls.env["helpdesk.ticket"]
+        for index in range(tickets):
+            ticket = Ticket.create(
+                {
+                    "name": f"Where is my order {index}",
+                    "description": "Hello",
+                    "partner_id": partner.id,
+                    "team_id": cls.team_web.id,
+                    "channel_id": cls.phone_channel.id,
+                }
+            )
+            cls.env["inbox.request"].sudo().create(
+                {
+                    "ticket_id": ticket.id,
+                    "partner_id": partner.id,
+                    "channel_id": cls.phone_channel.id,
+                    "outcome": "new",
+                    "date": MONDAY_10 + timedelta(minutes=index),
+                }
+            )
+        cls.env["tcx.call"].sudo().create(
+            [
+                {
+                    "direction": "inbound",
+                    "status": "missed",
+                    "number": partner.phone or partner.mobile,
+                    "number_e164": partner.phone_e164 or partner.mobile_e164,
+                    "partner_id": partner.id,
+                    "start_date": MONDAY_10 + timedelta(minutes=index),
+                    "dedup_key": f"{prefix}-{index}",
+                    "callback_state": "todo" if index == calls - 1 else "done",
+                    "callback_user_id": cls.agent_a.id,
+                }
+                for index in range(calls)
+            ]
+        )
+
+    def context_of(self, user=None, **hints):
+        return self.env["suite.customer.context"].with_user(user or self.desk).get_context(**hints)
+
+    def test_sections_of_a_customer(self):
+        self._history(self.julie, orders=2, tickets=2, calls=3)
+        result = self.context_of(partner_id=self.julie.id)
+        identity = result["partner"]
+        self.assertEqual(identity["id"], self.julie.id)
+        self.assertEqual(identity["home_showroom"]["name"], "Liège")
+        sections = result["sections"]
+        # SM orders (the desk agent has no Sales rights): latest first, lines, restock
+        orders = sections["orders"]
+        self.assertEqual(orders["open_count"], 3)  # the common order + 2
+        latest = orders["items"][0]
+        self.assertEqual(latest["sm_status"], "awaiting_stock")
+        self.assertEqual(latest["promised_date"], "2026-12-11")
+        self.assertEqual(latest["showroom"]["name"], "Liège")
+        sofa = next(line for line in latest["lines"] if "Alba" in line["product"])
+        self.assertEqual(
+            (sofa["available"], sofa["expected_date"], sofa["next_restock_date"]),
+            (False, "2026-12-04", "2026-12-04"),
+        )
+        self.assertEqual(len(sections["messages"]), 2)
+        self.assertIn("is delayed", sections["messages"][0]["preview"])
+        tickets = sections["tickets"]
+        self.assertEqual(tickets["open_count"], 2)
+        self.assertEqual(tickets["items"][0]["channel"], self.phone_channel.name)
+        self.assertTrue(tickets["items"][0]["stage"])
+        self.assertEqual(
+            [c["callback_state"] for c in sections["calls"]["callbacks_pending"]], ["todo"]
+        )
+        self.assertEqual(sections["calls"]["missed_count"], 3)
+        self.assertEqual(len(sections["interactions"]), 2)
+        self.assertTrue(sections["interactions"][0]["ticket"])
+        # nothing of another customer
+        marc = self.context_of(partner_id=self.marc.id)["sections"]
+        self.assertEqual([o["name"] for o in marc["orders"]["items"]], ["SO26-000456"])
+        self.assertFalse(marc["tickets"]["items"] or marc["calls"]["missed"])
+
+    def test_identified_from_a_number_or_unknown(self):
+        result = self.context_of(phone="+32 (0)475 12.34.56")
+        self.assertEqual(result["partner"]["id"], self.julie.id)
+        self.assertEqual(result["query"]["identified_by"], "phone")
+        self.assertEqual(result["query"]["phone"], "+32475123456")
+        unknown = self.context_of(phone="0470 99 88 77")
+        self.assertIsNone(unknown["partner"])
+        self.assertEqual(unknown["query"]["phone"], "+32470998877")
+        self.assertEqual(unknown["sections"], {})
+        self.assertEqual(
+            self.context_of(email="Marc.Dubois@client.test")["partner"]["id"], self.marc.id
+        )
+
+    def test_access_checked_on_the_server(self):
+        other = self.env["res.company"].create({"name": "Other retailer"})
+        hidden = self.env["res.partner"].create(
+            {"name": "Hidden", "company_id": other.id, "phone": "+32 470 55 66 77"}
+        )
+        with self.assertRaises(AccessError):
+            self.context_of(partner_id=hidden.id)
+        # found by the number, but not readable by this user: unknown to them
+        self.assertIsNone(self.context_of(phone="+32 470 55 66 77")["partner"])
+        portal = new_test_user(self.env, login="c360-portal", groups="base.group_portal")
+        with self.assertRaises(AccessError):
+            self.context_of(user=portal, partner_id=portal.partner_id.id)
+
+    def test_open_logs_usage(self):
+        action = self.julie.with_user(self.desk).action_open_customer_360()
+        self.assertEqual(action["tag"], "suite_base.customer_360")
+        self.assertEqual(action["params"], {"partner_id": self.julie.id})
+        event = self.env["suite.usage.event"].search([("user_id", "=", self.desk.id)])
+        self.assertEqual((event.kind, event.res_id), ("customer_360", self.julie.id))
+
+    def test_query_count_does_not_grow_with_history(self):
+        Partner = self.env["res.partner"]
+        heavy = Partner.create({"name": "Heavy Buyer", "phone": "+32 470 10 20 30"})
+        light = Partner.create({"name": "Light Buyer", "phone": "+32 470 10 20 31"})
+        self._history(heavy, orders=50, tickets=20, calls=100, prefix="HV")
+        self._history(light, orders=1, tickets=1, calls=1, prefix="LT")
+        service = self.env["suite.customer.context"].with_user(self.desk)
+
+        def queries(partner):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            result = service.get_context(partner_id=partner.id)
+            return self.cr.sql_log_count - start, result
+
+        queries(light)  # warm the ormcaches (groups, record rules of each model read)
+        heavy_count, heavy_result = queries(heavy)
+        light_count, light_result = queries(light)
+        self.assertEqual(len(heavy_result["sections"]["orders"]["items"]), 5)
+        self.assertEqual(heavy_result["sections"]["orders"]["open_count"], 50)
+        self.assertEqual(heavy_result["sections"]["calls"]["missed_count"], 100)
+        self.assertEqual(heavy_result["sections"]["tickets"]["open_count"], 20)
+        self.assertEqual(len(light_result["sections"]["orders"]["items"]), 1)
+        self.assertEqual(heavy_count, light_count)
