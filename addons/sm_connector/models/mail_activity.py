@@ -31,20 +31,28 @@ class MailActivity(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_sm_to_call(self):
+        documents = self._sm_documents()
         for activity in self:
-            record = activity._sm_document()
-            partner = _partner_of(record)
-            showroom = record.sm_showroom_id if record._name == "sale.order" else False
+            record = documents.get((activity.res_model, activity.res_id))
+            partner = _partner_of(record) if record else self.env["res.partner"]
+            showroom = record.sm_showroom_id if record and record._name == "sale.order" else False
             if not showroom or showroom.is_web:
                 showroom = partner.sm_showroom_id or partner.commercial_partner_id.sm_showroom_id
             activity.sm_partner_id = partner
             activity.sm_showroom_id = showroom
 
-    def _sm_document(self):
-        """The record the activity is on (sudo: read for its customer and showroom only)."""
-        if not self.res_model or not self.res_id or self.res_model not in self.env:
-            return self.env["res.partner"]
-        return self.env[self.res_model].sudo().browse(self.res_id).exists()
+    def _sm_documents(self):
+        """{(model, id): record} of the records these activities are on, read per model in one
+        go (sudo: read for their customer and showroom only)."""
+        ids_by_model = {}
+        for activity in self:
+            if activity.res_model in self.env and activity.res_id:
+                ids_by_model.setdefault(activity.res_model, set()).add(activity.res_id)
+        documents = {}
+        for model, ids in ids_by_model.items():
+            for record in self.env[model].sudo().browse(ids).exists():
+                documents[(model, record.id)] = record
+        return documents
 
     @api.depends_context("uid")
     def _compute_sm_my_showroom(self):

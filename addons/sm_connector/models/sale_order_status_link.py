@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import consteq
 
 from .sale_order import CLOSED
@@ -62,6 +63,8 @@ class SaleOrder(models.Model):
     def action_sm_revoke_link(self):
         """Agent's button: the link sent to the customer stops working at once; the next
         message carries a new one."""
+        if not self.env.su and not self.env.user.has_group("sm_connector.group_sm_agent"):
+            raise AccessError(self.env._("Only Silicon Master agents can revoke an order link."))
         for order in self:
             # sudo: the button is the agent's (checked by the write right just below); the token
             # field is portal bookkeeping an agent has no other way to change

@@ -4,7 +4,8 @@ import re
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..models.sm_managed_mixin import sm_sync_writes
 from ..models.sm_order_link_hit import LIMITS
@@ -117,6 +118,15 @@ class TestOrderStatusPage(SmOrderCase, HttpCase):
         self.assertTrue(new)
         self.assertNotIn(old, new[2])
         self.assertEqual(self.get(new[2]).status_code, 200)
+
+    def test_only_sm_agents_revoke_links(self):
+        token = self.pickup._sm_status_url().rsplit("=", 1)[1]
+        salesman = new_test_user(
+            self.env, login="sm-not-agent", groups="sales_team.group_sale_salesman_all_leads"
+        )
+        with self.assertRaises(AccessError):
+            self.pickup.with_user(salesman).action_sm_revoke_link()
+        self.assertEqual(self.pickup.access_token, token)
 
     def test_link_expires_days_after_the_order_closed(self):
         self.pickup._sm_status_url()
