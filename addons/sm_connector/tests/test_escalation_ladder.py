@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common_orders import SmOrderCase
@@ -113,3 +113,12 @@ class TestEscalationLadder(SmOrderCase):
             Step.create({"name": "x", "ladder": "delay", "key": "delivered", "action": "call"})
         with self.assertRaises(ValidationError):
             Step.create({"name": "x", "ladder": "delay", "key": "delay_mail", "action": "mail"})
+
+    def test_only_admins_change_the_ladder_and_nobody_reads_the_link_counter(self):
+        step = self.env.ref("sm_connector.event_step_pickup_call")
+        self.assertEqual(step.with_user(self.agent).days, 10)  # agents read the ladder
+        for user in (self.agent, self.manager):
+            with self.assertRaises(AccessError):
+                step.with_user(user).write({"days": 1})
+            with self.assertRaises(AccessError):
+                self.env["sm.order.link.hit"].with_user(user).search([])
