@@ -26,6 +26,23 @@ class SaleOrder(models.Model):
         help="When SM delivered or cancelled the order; its customer link dies some days later.",
     )
 
+    sm_status_link = fields.Char(
+        string="Customer link",
+        compute="_compute_sm_status_link",
+        help="The order status page as the customer's messages link it (to copy into a chat or "
+        "read out on the phone). Empty until the first message, or after a revocation.",
+    )
+
+    @api.depends("access_token", "sm_id")
+    def _compute_sm_status_link(self):
+        for order in self:
+            # never makes a token on read: only the link messages already carry
+            order.sm_status_link = (
+                f"{order.get_base_url()}{STATUS_PATH % order.id}?access_token={order.access_token}"
+                if order.sm_id and order.access_token
+                else False
+            )
+
     @api.depends("sm_status")
     def _compute_sm_closed_date(self):
         now = fields.Datetime.now()
@@ -37,8 +54,8 @@ class SaleOrder(models.Model):
     def _sm_status_url(self):
         """Absolute URL of this order's status page, token included (made on first use)."""
         self.ensure_one()
-        token = self._portal_ensure_token()
-        return f"{self.get_base_url()}{STATUS_PATH % self.id}?access_token={token}"
+        self._portal_ensure_token()
+        return self.sm_status_link
 
     def _sm_link_expiry(self):
         """When the customer link stops working (naive UTC), or False while the order is open."""

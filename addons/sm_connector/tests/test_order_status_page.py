@@ -111,7 +111,11 @@ class TestOrderStatusPage(SmOrderCase, HttpCase):
     def test_revoked_link_is_404_and_the_next_message_carries_a_new_one(self):
         old = self.path(self.pickup, self.pickup._sm_status_url().rsplit("=", 1)[1])
         self.assertEqual(self.get(old).status_code, 200)
+        self.assertEqual(
+            self.pickup.with_user(self.agent).sm_status_link, self.pickup._sm_status_url()
+        )
         self.pickup.with_user(self.agent).action_sm_revoke_link()
+        self.assertFalse(self.pickup.sm_status_link)  # reading it makes no new token
         self.assertEqual(self.get(old).status_code, 404)
         self.sm_change(self.pickup_id, promised_date="2026-12-15")
         new = LINK.search(self.customer_messages(self.pickup)[:1].body)
