@@ -3,7 +3,7 @@
 {
     "name": "Silicon Master Connector",
     "summary": "One-way sync of contacts, articles and customer orders from the Silicon Master ERP",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Connector",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
@@ -11,6 +11,7 @@
     "depends": [
         "contacts",
         "sale_crm",
+        "portal",
         "suite_phone",
         # JSON answers and body limit of the push endpoint (suite_base/tools/webhook.py)
         "suite_base",
@@ -46,7 +47,12 @@
         "views/sm_dry_run_views.xml",
         "views/sm_alert_views.xml",
         "data/sm_admin_cron_data.xml",
+        "views/sm_order_status_templates.xml",
+        "views/sm_order_status_link_views.xml",
+        "views/sm_order_event_step_views.xml",
+        "views/mail_activity_to_call_views.xml",
         "data/sm_order_event_type_data.xml",
+        "data/sm_order_event_step_data.xml",
     ],
     "demo": ["demo/sm_demo_company.xml", "demo/sm_backend_demo.xml"],
     "post_init_hook": "post_init_hook",

@@ -22,6 +22,14 @@ from . import sm_importer
 from . import sm_contact_importer
 from . import sm_article_importer
 from . import sm_order_importer
+from . import sale_order_status_link
+from . import sm_backend_status_link
+from . import sm_order_link_hit
+from . import sm_order_event_status_link
+from . import sm_order_event_step
+from . import sm_order_event_ladder
+from . import sm_order_importer_ladder
+from . import mail_activity
 from . import customer_context
 from . import sm_column_map
 from . import sm_dry_run

@@ -391,46 +391,6 @@ class SmOrderEvent(models.Model):
             },
         }
 
-    @api.model
-    def _cron_dispatch(self):
-        """Send what waited for its date to settle; remind customers of uncollected orders."""
-        self.search([("state", "=", "pending")])._dispatch()
-        self._create_pickup_reminders()
-
-    @api.model
-    def _create_pickup_reminders(self, now=None):
-        now = now or fields.Datetime.now()
-        config = self._event_type_config().get("pickup_reminder")
-        if not config or config.mode == "off":
-            return self.browse()
-        ready = self.search(
-            [
-                ("event_type", "=", "ready_for_pickup"),
-                ("state", "=", "sent"),
-                ("sent_date", "<=", now - timedelta(days=config.reminder_days)),
-                ("order_id.sm_status", "=", "ready_for_pickup"),
-            ]
-        )
-        reminded = set(
-            self.search(
-                [("event_type", "=", "pickup_reminder"), ("order_id", "in", ready.order_id.ids)]
-            ).order_id.ids
-        )
-        with sm_sync_writes():  # private: reminders come from the cron only
-            reminders = self.create(
-                [
-                    {
-                        "order_id": event.order_id.id,
-                        "event_type": "pickup_reminder",
-                        "key": "pickup_reminder",
-                    }
-                    for event in ready
-                    if event.order_id.id not in reminded
-                ]
-            )
-        reminders._dispatch(now)
-        return reminders
-
 
 def _long_date(env, value, lang):
     """A date as a letter writes it in `lang` ("8 décembre 2026", "8 december 2026")."""

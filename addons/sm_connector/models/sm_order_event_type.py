@@ -49,12 +49,6 @@ class SmOrderEventType(models.Model):
         help="A change must hold this long before the customer is told; a date that moves back "
         "in the meantime sends nothing.",
     )
-    reminder_days = fields.Integer(
-        string="Remind after (days)",
-        default=5,
-        help="Pickup reminder: days an order may wait at the showroom before the reminder.",
-    )
-
     _code_unique = models.Constraint("UNIQUE(code)", "One configuration per event type.")
 
     @api.constrains("mail_template_id")
