@@ -15,3 +15,4 @@ from . import test_canned
 from . import test_languages
 from . import test_security_orders_chat
 from . import test_customer_context
+from . import test_customer_360_tour
