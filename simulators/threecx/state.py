@@ -53,6 +53,7 @@ class PbxState:
         self._subscribers = []  # one queue per open /callcontrol/ws connection
         self._sequence = itertools.count(1)
         self.events_sent = 0
+        self.ws_opened = 0  # WebSocket connections accepted so far
 
     # OAuth ---------------------------------------------------------------------------
     def issue_token(self, form):
@@ -186,6 +187,7 @@ class PbxState:
         events = queue.Queue()
         with self._lock:
             self._subscribers.append(events)
+            self.ws_opened += 1
         return events
 
     def unsubscribe(self, events):
@@ -291,5 +293,6 @@ class PbxState:
                 "rejected": len(self.rejected),
                 "participants": len(self.participants),
                 "ws_connections": len(self._subscribers),
+                "ws_opened": self.ws_opened,
                 "events_sent": self.events_sent,
             }
