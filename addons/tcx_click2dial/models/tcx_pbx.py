@@ -86,7 +86,7 @@ class TcxPbx(models.Model):
         string="Odoo API key",
         groups=ADMIN_GROUP,
         copy=False,
-        default=_new_api_key,
+        default=lambda self: _new_api_key(),
         help="The key 3CX sends (header X-Tcx-Api-Key) when it looks a caller up, reports a "
         "call or creates a contact. It is pre-filled in the CRM template.",
     )
