@@ -9,10 +9,9 @@ from odoo import fields
 from odoo.addons.tcx_click2dial.adapters.call_control import TOKENS
 from odoo.addons.tcx_click2dial.models.tcx_ring import listen_for_ringing
 from odoo.tests import HttpCase, new_test_user, tagged
+from simulators.threecx import ThreeCXSimulator
 
 from .common import InboxMixin
-
-from simulators.threecx import ThreeCXSimulator  # noqa: E402  (path set by .common)
 
 AGENT_EXT = "201"
 _logger = logging.getLogger(__name__)

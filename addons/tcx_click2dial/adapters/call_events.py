@@ -41,7 +41,7 @@ class TcxCallEventsAdapter(TcxCallControlAdapter):
 
     def connect(self):
         """An open WebSocket (``websocket-client``), renewing the token once on a 401."""
-        import websocket  # noqa: PLC0415 - only the listener needs it, not the add-on's install
+        import websocket
 
         for attempt in (1, 2):
             token = self.token(force=attempt == 2)
@@ -57,8 +57,12 @@ class TcxCallEventsAdapter(TcxCallControlAdapter):
                     self.cache.drop(self.cache_key, token)
                     continue
                 if exc.status_code in (401, 403):
-                    raise TcxAuthError(f"3CX refused the event socket (HTTP {exc.status_code})")
-                raise TcxUnreachableError(f"3CX answered HTTP {exc.status_code} on {WS_PATH}")
+                    raise TcxAuthError(
+                        f"3CX refused the event socket (HTTP {exc.status_code})"
+                    ) from exc
+                raise TcxUnreachableError(
+                    f"3CX answered HTTP {exc.status_code} on {WS_PATH}"
+                ) from exc
             except (OSError, websocket.WebSocketException) as exc:
                 raise TcxUnreachableError(
                     f"{self.ws_url()} unreachable ({exc.__class__.__name__})"
@@ -95,7 +99,7 @@ class TcxCallEventsAdapter(TcxCallControlAdapter):
         """Hand ``on_ringing(dn, participant)`` every participant found ringing until the
         monotonic time ``until`` (or ``stop.is_set()``). Returns counters (dict):
         ``connections``, ``events``, ``ringing``, ``errors``."""
-        import websocket  # noqa: PLC0415
+        import websocket
 
         stats = {"connections": 0, "events": 0, "ringing": 0, "errors": 0}
         backoff = 1.0

@@ -53,8 +53,8 @@ class TcxRingListener(Command):
 
 def serve(registry, stop, refresh):
     """Listen for every PBX with the pop-up on, ``refresh`` seconds at a time, until ``stop``."""
-    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
-    from odoo.addons.tcx_click2dial.models.tcx_ring import listen_for_ringing  # noqa: PLC0415
+    from odoo import SUPERUSER_ID, api
+    from odoo.addons.tcx_click2dial.models.tcx_ring import listen_for_ringing
 
     while not stop.is_set():
         with registry.cursor() as cr:
