@@ -38,6 +38,7 @@
         "views/inbox_request_views.xml",
         "views/tcx_call_views.xml",
         "views/sale_order_views.xml",
+        "views/sm_showroom_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_users_views.xml",
         "wizards/inbox_wizard_views.xml",

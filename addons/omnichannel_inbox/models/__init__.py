@@ -33,3 +33,5 @@ from . import discuss_channel
 from . import helpdesk_ticket_gateway_guard
 from . import helpdesk_ticket_field_guard
 from . import customer_context
+from . import sm_showroom
+from . import res_partner_routing

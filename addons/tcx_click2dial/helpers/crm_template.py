@@ -32,6 +32,9 @@ CONTACT_KEYS = (
     ("PhoneMobile", "PhoneMobile"),
     ("ContactUrl", "ContactUrl"),
 )
+# Routing context of the lookup answer (``routing.*``, only for a caller with an open order):
+# 3CX variables a call flow can read ([OdooRoutingExtension] …); not contact outputs.
+ROUTING_KEYS = ("Showroom", "ShowroomCode", "Extension", "Queue", "Order")
 ENTITY_TYPE = "Contacts"
 _DATE_FORMAT = '"yyyy-MM-ddTHH:mm:ssZ"'
 
@@ -97,6 +100,8 @@ def _contact_outputs(scenario):
     variables = _sub(scenario, "Variables")
     for key, _output in CONTACT_KEYS:
         _sub(variables, "Variable", Name=f"Odoo{key}", Path=f"contact.{key}")
+    for key in ROUTING_KEYS:
+        _sub(variables, "Variable", Name=f"OdooRouting{key}", Path=f"routing.{key}")
     outputs = _sub(scenario, "Outputs", AllowEmpty="false")
     for key, output in CONTACT_KEYS:
         _sub(outputs, "Output", Type=output, Passes="0", Value=f"[Odoo{key}]")
@@ -203,5 +208,6 @@ def contact_answer(row, base_url):
         "Email": row.get("email") or "",
         "PhoneBusiness": row.get("phone_e164") or row.get("phone") or "",
         "PhoneMobile": row.get("mobile_e164") or row.get("mobile") or "",
-        "ContactUrl": f"{(base_url or '').rstrip('/')}/odoo/res.partner/{row['id']}",
+        # the customer 360 (suite_base's client action), the contact form one click away
+        "ContactUrl": f"{(base_url or '').rstrip('/')}/odoo/{row['id']}/customer-360",
     }

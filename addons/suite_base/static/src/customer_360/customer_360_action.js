@@ -18,13 +18,20 @@ export class Customer360Action extends Component {
         this.actionService = useService("action");
         this.state = useState({ context: null, error: "" });
         const params = this.props.action.params || {};
-        this.partnerId = params.partner_id || this.props.action.context?.active_id;
+        this.partnerId =
+            params.partner_id || params.resId || this.props.action.context?.active_id;
         onWillStart(async () => {
             if (!this.partnerId) {
                 this.state.error = _t("No contact to show.");
                 return;
             }
             try {
+                if (!params.partner_id && typeof this.partnerId === "number") {
+                    // opened from a link (3CX's ContactUrl): log the opening as the button does
+                    await this.orm.call("res.partner", "action_open_customer_360", [
+                        [this.partnerId],
+                    ]);
+                }
                 this.state.context = await this.orm.call(
                     "suite.customer.context",
                     "get_context",
