@@ -53,8 +53,10 @@ class TcxRingListener(Command):
 
 def serve(registry, stop, refresh):
     """Listen for every PBX with the pop-up on, ``refresh`` seconds at a time, until ``stop``."""
+    # loaded as odoo.cli.tcx_ring_listener (not from the add-on package): absolute imports,
+    # once the registry has loaded the add-ons
     from odoo import SUPERUSER_ID, api
-    from odoo.addons.tcx_click2dial.models.tcx_ring import listen_for_ringing
+    from odoo.addons.tcx_click2dial.models import tcx_ring  # pylint: disable=odoo-addons-relative-import
 
     while not stop.is_set():
         with registry.cursor() as cr:
@@ -63,7 +65,7 @@ def serve(registry, stop, refresh):
         until = time.monotonic() + refresh
         threads = [
             threading.Thread(
-                target=listen_for_ringing,
+                target=tcx_ring.listen_for_ringing,
                 args=(registry, pbx_id, until, stop),
                 name=f"tcx-ring-{pbx_id}",
                 daemon=True,
