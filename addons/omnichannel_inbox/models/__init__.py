@@ -34,4 +34,5 @@ from . import helpdesk_ticket_gateway_guard
 from . import helpdesk_ticket_field_guard
 from . import customer_context
 from . import sm_showroom
+from . import tcx_queue
 from . import res_partner_routing

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+ROUTING_FIELDS = {"inbox_tcx_queue_id", "name", "code", "is_web", "active"}
+
 
 class SmShowroom(models.Model):
     """A showroom's 3CX queue: where a caller whose order is there can be routed."""
@@ -15,3 +17,9 @@ class SmShowroom(models.Model):
         help="The 3CX queue (or ring group) of this showroom: the caller-ID lookup tells 3CX "
         "to route a customer with an open order here straight to it.",
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if ROUTING_FIELDS & set(vals):
+            self.env.registry.clear_cache()  # res.partner._inbox_routing_rooms
+        return res

@@ -61,8 +61,10 @@ class TestRoutingContext(InboxMixin, HttpCase):
         self.assertTrue(
             answer["contact"]["ContactUrl"].endswith(f"/odoo/{self.julie.id}/customer-360")
         )
-        # Marc's order waits at Gand, which has no queue set: the showroom, no extension
-        self.assertEqual(self.lookup("0486112233")["routing"]["Extension"], "")
+        # Marc's order waits at Gand, which has no 3CX queue: nothing to route to
+        self.assertNotIn("routing", self.lookup("0486112233"))
+        self.queue_lie.extension = "802"  # a renumbered queue is seen at once
+        self.assertEqual(self.lookup("0475123456")["routing"]["Extension"], "802")
         # no open order (delivered): no routing, 3CX's default flow
         with sm_sync_writes():
             self.order.sm_status = "delivered"
