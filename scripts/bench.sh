@@ -26,5 +26,7 @@ cd "$REPO_ROOT"
     --contacts "$(n 20000)" --articles "$(n 15000)"
 "$PY" -m bench.tcx_lookup_bench --template "$template" --conf "$conf" --partners "$(n 100000)"
 "$PY" -m bench.inbox_routing_bench --template "$template" --conf "$conf" --large "$(n 100000)" --messages 120
+"$PY" -m bench.customer_360_bench --template "$template" --conf "$conf" --partners "$(n 100000)" \
+    --orders "$(n 50000)" --tickets "$(n 100000)"
 "$PY" -m bench.sm_first_load_bench --template "$template" --conf "$conf" --contacts "$(n 20000)" \
     --articles "$(n 15000)" --orders "$(n 50000)"

@@ -46,6 +46,7 @@
         "views/helpdesk_ticket_lifecycle_views.xml",
         "views/tcx_call_views.xml",
         "views/sale_order_views.xml",
+        "views/sm_showroom_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_users_views.xml",
         "views/inbox_assignment_views.xml",

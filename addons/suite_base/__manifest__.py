@@ -9,6 +9,14 @@
     "author": "SM CRM suite contributors",
     "website": "https://example.invalid/sm-crm-suite",
     "depends": ["contacts", "suite_phone"],
-    "data": ["security/ir.model.access.csv"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/res_partner_views.xml",
+        "views/customer_360_action.xml",
+    ],
+    "assets": {
+        "web.assets_backend": ["suite_base/static/src/**/*"],
+        "web.assets_tests": ["suite_base/static/tests/tours/**/*"],
+    },
     "external_dependencies": {"python": ["phonenumbers", "requests"]},
 }

@@ -19,6 +19,7 @@
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
+        "views/tcx_link_number_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/tcx_demo.xml"],

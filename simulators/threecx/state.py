@@ -1,6 +1,7 @@
 """What the simulated PBX knows: API client, extensions, issued tokens, received makecalls."""
 
 import itertools
+import queue
 import re
 import secrets
 import threading
@@ -48,6 +49,11 @@ class PbxState:
         self.rejected = []  # refused makecalls (status, dn, destination, reason)
         self.tokens_issued = 0
         self.token_failures = 0
+        self.participants = {}  # (dn, participant id) -> CallParticipant of a live call
+        self._subscribers = []  # one queue per open /callcontrol/ws connection
+        self._sequence = itertools.count(1)
+        self.events_sent = 0
+        self.ws_opened = 0  # WebSocket connections accepted so far
 
     # OAuth ---------------------------------------------------------------------------
     def issue_token(self, form):
@@ -160,9 +166,114 @@ class PbxState:
             status, {"finalstatus": "Failure", "reason": reason, "reasontext": text, "result": None}
         )
 
+    def check_token(self, authorization):
+        """Raise the 401 of a missing, unknown or expired bearer token."""
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not self.token_valid(token.strip()):
+            raise PbxError(401, None, {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+    def get_participant(self, authorization, dn, participant_id):
+        """Answer ``GET /callcontrol/{dn}/participants/{id}`` (a CallParticipant)."""
+        self.check_token(authorization)
+        with self._lock:
+            participant = self.participants.get((dn, participant_id))
+        if participant is None:
+            raise PbxError(404, {"finalstatus": "Failure", "reason": "NotFound", "result": None})
+        return dict(participant)
+
+    # Call Control events (WebSocket /callcontrol/ws) -------------------------------------
+    def subscribe(self):
+        """A queue receiving every event from now on (one per WebSocket connection)."""
+        events = queue.Queue()
+        with self._lock:
+            self._subscribers.append(events)
+            self.ws_opened += 1
+        return events
+
+    def unsubscribe(self, events):
+        with self._lock:
+            if events in self._subscribers:
+                self._subscribers.remove(events)
+
+    @property
+    def subscribers(self):
+        with self._lock:
+            return len(self._subscribers)
+
+    def _publish(self, event_type, dn, participant_id, times=1):
+        """Send ``{"sequence", "event": {"event_type", "entity", "attached_data"}}`` to every
+        connection: 0 = Upsert, 1 = Remove, as 3CX's Call Control API does."""
+        for _ in range(times):
+            with self._lock:
+                message = {
+                    "sequence": next(self._sequence),
+                    "event": {
+                        "event_type": event_type,
+                        "entity": f"/callcontrol/{dn}/participants/{participant_id}",
+                        "attached_data": None,
+                    },
+                }
+                subscribers = list(self._subscribers)
+                self.events_sent += len(subscribers)
+            for events in subscribers:
+                events.put(message)
+
+    def ring(self, dn, caller_id, caller_name="", repeat=1):
+        """An outside caller rings extension ``dn``: a ``Ringing`` participant appears and an
+        Upsert event goes out (``repeat`` times, as 3CX may repeat updates). Returns it."""
+        dn = str(dn)
+        if dn not in self.extensions:
+            raise PbxError(404, {"finalstatus": "Failure", "reason": "NotFound", "result": None})
+        with self._lock:
+            participant_id = next(self._ids)
+            participant = {
+                "id": participant_id,
+                "status": "Ringing",
+                "dn": dn,
+                "party_caller_name": caller_name or "",
+                "party_dn": "10000",
+                "party_caller_id": caller_id,
+                "party_did": "",
+                "device_id": f"sip:{dn}@127.0.0.1",
+                "party_dn_type": "Wexternalline",
+                "direct_control": False,
+                "originated_by_dn": "",
+                "originated_by_type": "",
+                "referred_by_dn": "",
+                "referred_by_type": "",
+                "on_behalf_of": "",
+                "on_behalf_of_type": "",
+                "callid": 5000 + participant_id,
+                "legid": 1,
+            }
+            self.participants[(dn, participant_id)] = participant
+        self._publish(0, dn, participant_id, times=max(1, int(repeat)))
+        return dict(participant)
+
+    def answer(self, dn, participant_id):
+        """The agent picks up: the participant is ``Connected`` (Upsert)."""
+        with self._lock:
+            self.participants[(str(dn), participant_id)]["status"] = "Connected"
+        self._publish(0, str(dn), participant_id)
+
+    def hang_up(self, dn, participant_id):
+        """The call ends: the participant goes away (Remove)."""
+        with self._lock:
+            self.participants.pop((str(dn), participant_id), None)
+        self._publish(1, str(dn), participant_id)
+
+    def drop_connections(self):
+        """Every open WebSocket is cut without a close frame (network loss, PBX restart)."""
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for events in subscribers:
+            events.put(None)
+        return len(subscribers)
+
     # control -------------------------------------------------------------------------
     def reset(self):
         with self._lock:
+            self.participants.clear()
             self._tokens.clear()
             self.calls.clear()
             self.rejected.clear()
@@ -180,4 +291,8 @@ class PbxState:
                 "token_failures": self.token_failures,
                 "calls": len(self.calls),
                 "rejected": len(self.rejected),
+                "participants": len(self.participants),
+                "ws_connections": len(self._subscribers),
+                "ws_opened": self.ws_opened,
+                "events_sent": self.events_sent,
             }

@@ -111,7 +111,7 @@ def test_split_name_and_answer():
         "Email": "",
         "PhoneBusiness": "04 223",
         "PhoneMobile": "+32475123456",
-        "ContactUrl": "https://o.example/odoo/res.partner/7",
+        "ContactUrl": "https://o.example/odoo/7/customer-360",
     }
     company = {"id": 8, "name": "Meubles SA", "is_company": True}
     assert contact_answer(company, "")["CompanyName"] == "Meubles SA"

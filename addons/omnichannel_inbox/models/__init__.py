@@ -47,3 +47,6 @@ from . import helpdesk_ticket_gateway_guard
 from . import helpdesk_ticket_field_guard
 from . import customer_context
 from . import inbox_dashboard_wismo
+from . import sm_showroom
+from . import tcx_queue
+from . import res_partner_routing

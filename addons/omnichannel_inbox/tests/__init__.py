@@ -17,3 +17,6 @@ from . import test_security_orders_chat
 from . import test_iadvize_desk
 from . import test_customer_context
 from . import test_dashboard_order_contacts
+from . import test_customer_360_tour
+from . import test_ring_popup_tour
+from . import test_routing_context

@@ -154,7 +154,11 @@ class TcxCrmController(http.Controller):
         if not best:
             return _json({})  # unknown: 3CX offers to create the contact
         base_url = pbx["odoo_url"] or env["tcx.pbx"].get_base_url()
-        return _json({"contact": contact_answer(best, base_url)})
+        answer = {"contact": contact_answer(best, base_url)}
+        routing = env["res.partner"]._tcx_routing(best["id"])
+        if routing:
+            answer["routing"] = routing
+        return _json(answer)
 
     def _contact_row(self, partner):
         """The row :func:`contact_answer` reads, for one partner record."""

@@ -39,6 +39,9 @@ CONTACT_KEYS = (
     ("PhoneMobile", "PhoneMobile"),
     ("ContactUrl", "ContactUrl"),
 )
+# Routing context of the lookup answer (``routing.*``, only for a caller with an open order):
+# 3CX variables a call flow can read ([OdooRoutingExtension] …); not contact outputs.
+ROUTING_KEYS = ("Showroom", "ShowroomCode", "Extension", "Queue", "Order")
 ENTITY_TYPE = "Contacts"
 _DATE_FORMAT = '"yyyy-MM-ddTHH:mm:ssZ"'
 
@@ -115,13 +118,18 @@ def _request(scenario, url, method, skip_if="", values=None):
     return request
 
 
-def _contact_outputs(scenario, root="contact"):
-    """Rules/Variables/Outputs reading the ``root`` object (a list is iterated by 3CX)."""
+def _contact_outputs(scenario, root="contact", routing=False):
+    """Rules/Variables/Outputs reading the ``root`` object (a list is iterated by 3CX);
+    ``routing``: also the ``routing.*`` variables of the phone lookup's answer."""
     rules = _sub(scenario, "Rules")
     _sub(rules, "Rule", f"{root}.ContactId", Type="Any")
     variables = _sub(scenario, "Variables")
     for key, _output in CONTACT_KEYS:
         _sub(variables, "Variable", Name=f"Odoo{key}", Path=f"{root}.{key}")
+    if routing:
+        # the phone lookup's routing context (showroom responsible for the open order)
+        for key in ROUTING_KEYS:
+            _sub(variables, "Variable", Name=f"OdooRouting{key}", Path=f"routing.{key}")
     outputs = _sub(scenario, "Outputs", AllowEmpty="false")
     for key, output in CONTACT_KEYS:
         _sub(outputs, "Output", Type=output, Passes="0", Value=f"[Odoo{key}]")
@@ -197,7 +205,7 @@ def build_crm_template(odoo_url, api_key, version=2, country="BE", create_contac
 
     lookup = _sub(scenarios, "Scenario", Id="", Type="REST")
     _request(lookup, f"[OdooUrl]{LOOKUP_PATH}?Number=[Number]&CallDirection=[CallDirection]", "Get")
-    _contact_outputs(lookup)
+    _contact_outputs(lookup, routing=True)
 
     by_email = _sub(scenarios, "Scenario", Id="LookupByEmail", Type="REST")
     _request(by_email, f"[OdooUrl]{EMAIL_PATH}?Email=[Email]", "Get")
@@ -249,5 +257,6 @@ def contact_answer(row, base_url):
         "Email": row.get("email") or "",
         "PhoneBusiness": row.get("phone_e164") or row.get("phone") or "",
         "PhoneMobile": row.get("mobile_e164") or row.get("mobile") or "",
-        "ContactUrl": f"{(base_url or '').rstrip('/')}/odoo/res.partner/{row['id']}",
+        # the customer 360 (suite_base's client action), the contact form one click away
+        "ContactUrl": f"{(base_url or '').rstrip('/')}/odoo/{row['id']}/customer-360",
     }

@@ -9,6 +9,7 @@ from . import tcx_call_click2dial
 from . import tcx_call_callback
 from . import tcx_call_chat
 from . import res_partner
+from . import tcx_ring
 from . import mail_activity
 from . import res_config_settings
 from . import customer_context

@@ -42,6 +42,13 @@ class ResPartner(models.Model):
         return self._suite_find_by_phone(number, region, company_id)
 
     @api.model
+    def _tcx_routing(self, partner_id):
+        """Hook: where 3CX's call flow should send this caller (JSON ``routing`` of the
+        lookup answer): ``{}`` here; the inbox adds the showroom of an open order and its
+        3CX queue. Superuser mode (the API-key endpoint)."""
+        return {}
+
+    @api.model
     def _suite_activity_sql(self):
         """A recent call makes a contact the likelier one (same single query)."""
         self.env["tcx.call"].flush_model(["partner_id", "start_date"])

@@ -86,7 +86,7 @@ class TcxPbx(models.Model):
         string="Odoo API key",
         groups=ADMIN_GROUP,
         copy=False,
-        default=_new_api_key,
+        default=lambda self: _new_api_key(),
         help="The key 3CX sends (header X-Tcx-Api-Key) when it looks a caller up, reports a "
         "call or creates a contact. It is pre-filled in the CRM template.",
     )
@@ -105,6 +105,11 @@ class TcxPbx(models.Model):
         "contact's salesperson designates someone.",
     )
     queue_ids = fields.One2many("tcx.queue", "pbx_id", string="Queues")
+    ring_popup = fields.Boolean(
+        string="Ring-time pop-up",
+        help="Listen to 3CX's Call Control events: when an agent's extension rings, their "
+        "Odoo shows the caller's 360 before they answer (needs the tcx_ring_listener worker).",
+    )
 
     @api.constrains("active", "company_id")
     def _check_one_per_company(self):

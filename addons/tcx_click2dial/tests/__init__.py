@@ -11,3 +11,4 @@ from . import test_tour
 from . import test_endpoints_input
 from . import test_dashboard_views
 from . import test_report_fuzz
+from . import test_ring_popup

@@ -41,7 +41,7 @@ class TestThreeCXEndpoints(TcxHttpCase):
                 "Email": "julie@lejeune.example.com",
                 "PhoneBusiness": "+3242998877",
                 "PhoneMobile": "+32476987654",
-                "ContactUrl": f"{self.base_url()}/odoo/res.partner/{self.julie.id}",
+                "ContactUrl": f"{self.base_url()}/odoo/{self.julie.id}/customer-360",
                 "EntityType": "Contacts",
             },
         )

@@ -1,0 +1,1 @@
+from . import tcx_link_number_wizard
