@@ -12,5 +12,6 @@ done
 cp -r "$tmp"/x/odoo/addons/* "$out/oca-addons/"
 python3 -m pip install -q --no-deps --target "$out/pylib" \
     "$(grep -E '^phonenumbers==' "$REPO_ROOT/requirements.txt")" "$(grep -E '^openupgradelib==' "$REPO_ROOT/requirements.txt")" \
+    "$(grep -E '^websocket-client==' "$REPO_ROOT/requirements.txt")" \
     2> >(grep -v "is ignored" >&2)
 log "docker/oca-addons: $(ls "$out/oca-addons" | tr '\n' ' ')"
