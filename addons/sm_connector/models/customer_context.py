@@ -42,8 +42,10 @@ class SuiteCustomerContext(models.AbstractModel):
         # the ticket's order panel, agents without Sales rights see the customer's SM orders,
         # read only, only the fields chosen here
         orders = self.env["sale.order"].sudo().with_context(active_test=False)
+        # the sudo above lifts the company rule too: only the companies the caller works in
         domain = [
             ("partner_id", "child_of", partner.commercial_partner_id.id),
+            ("company_id", "in", self.env.companies.ids),
             ("sm_id", "!=", False),
             ("sm_removed", "=", False),
         ]
@@ -59,6 +61,7 @@ class SuiteCustomerContext(models.AbstractModel):
             .search(  # sudo: as above, read only
                 [
                     ("partner_id", "child_of", partner.commercial_partner_id.id),
+                    ("order_id.company_id", "in", self.env.companies.ids),
                     ("state", "=", "sent"),
                     ("message_id", "!=", False),
                 ],
