@@ -3,7 +3,7 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 from ..helpers.sm_change import fulfilled
@@ -14,6 +14,8 @@ KIND_SELECTION = [
     ("pickup_date", "Change the pickup date"),
     ("note", "Add a note"),
 ]
+# the system's record of a request: set by the task and the sync, never by the client
+SYSTEM_FIELDS = frozenset({"state", "user_id", "activity_id", "done_date", "answered"})
 
 
 class InboxSmChange(models.Model):
@@ -110,6 +112,24 @@ class InboxSmChange(models.Model):
     # ------------------------------------------------------------------------ request
     @api.model_create_multi
     def create(self, vals_list):
+        """Record the request and schedule its task; the system fields (state, keyer, task,
+        dates, answered) are refused from users, in values or ``default_*`` context keys."""
+        if not self.env.su:
+            forbidden = SYSTEM_FIELDS.intersection(name for vals in vals_list for name in vals)
+            if forbidden:
+                raise AccessError(
+                    self.env._(
+                        "These fields are kept by the system and cannot be set: %(fields)s",
+                        fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
+                    )
+                )
+            self = self.with_context(  # noqa: PLW0642 - drop the client's defaults of them
+                {
+                    key: value
+                    for key, value in self.env.context.items()
+                    if key.removeprefix("default_") not in SYSTEM_FIELDS
+                }
+            )
         changes = super().create(vals_list)
         for change in changes:
             change._inbox_check_request()

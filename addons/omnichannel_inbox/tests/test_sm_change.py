@@ -132,6 +132,27 @@ class TestSmChange(SmCase):
         with self.assertRaises(AccessError):
             change.with_user(self.agent).write({"state": "done"})
 
+    def test_system_fields_not_forged_at_creation(self):
+        """state, done date, answered, keyer and task are the system's: an agent creating a
+        request over RPC (values or ``default_*`` context keys) cannot set them."""
+        for forged in (
+            {"state": "done"},
+            {"done_date": "2026-11-30 10:00:00"},
+            {"answered": True},
+            {"user_id": self.agent.id},
+        ):
+            with self.subTest(forged=forged), self.assertRaises(AccessError):
+                self.request(kind="cancel", **forged)
+        change = (
+            self.env["inbox.sm.change"]
+            .with_user(self.agent)
+            .with_context(default_state="done", default_answered=True)
+            .create({"ticket_id": self.ticket.id, "order_id": self.order.id, "kind": "cancel"})
+        )
+        self.assertEqual((change.state, change.answered), ("requested", False))
+        self.assertFalse(self.ticket.inbox_sm_change_done_id)
+        self.assertEqual(change.user_id, self.keyer)
+
     def test_note_closed_when_the_keyer_marks_the_task_done(self):
         change = self.request(kind="note", note="Call before delivery")
         self.sync("orders")
