@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
@@ -167,8 +167,9 @@ class InboxSmChange(models.Model):
                 )
             ),
         )
-        # sudo: agents read orders only; the task on the order is for the person keying SM
-        activity = self.order_id.sudo().activity_schedule(
+        # as superuser: agents read orders only; the task on the order is for the person
+        # keying SM, and not created by the agent (its creator may edit, delete or close it)
+        activity = self.order_id.with_user(SUPERUSER_ID).activity_schedule(
             "omnichannel_inbox.mail_activity_type_sm_change",
             summary=self.env._("Key into SM: %(change)s", change=self.summary)[:250],
             note=note,

@@ -163,6 +163,20 @@ class TestSmChange(SmCase):
             self.ticket.message_ids.filtered(lambda m: "Keyed into SM by" in (m.body or ""))
         )
 
+    def test_agent_cannot_close_or_drop_the_keyers_task(self):
+        """The agent who asked is not the one keying SM: marking the task done (which tells
+        the ticket the change is in SM) or deleting it is refused to them."""
+        change = self.request(kind="pickup_date", pickup_date="2026-12-18")
+        task = change.activity_id.with_user(self.agent)
+        with self.assertRaises(AccessError):
+            task.write({"user_id": self.agent.id})
+        with self.assertRaises(AccessError):
+            task.action_feedback(feedback="done")
+        with self.assertRaises(AccessError):
+            task.unlink()
+        self.assertEqual(change.state, "requested")
+        self.assertTrue(change.activity_id.exists())
+
     def test_message_sent_by_the_sync_is_noted_on_open_tickets(self):
         closed = self.env["helpdesk.ticket"].create(
             {
