@@ -119,7 +119,7 @@ class InboxSmChange(models.Model):
             if forbidden:
                 raise AccessError(
                     self.env._(
-                        "These fields are kept by the system and cannot be set: %(fields)s",
+                        "These fields are kept by the inbox and cannot be changed: %(fields)s",
                         fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
                     )
                 )
