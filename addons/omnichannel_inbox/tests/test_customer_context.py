@@ -209,6 +209,22 @@ class TestCustomerContext(InboxCase):
         )
         self.assertEqual(sections["orders"]["open_count"], mine)
 
+    def test_plain_employee_gets_no_order_part(self):
+        """An employee who is neither a salesperson nor a helpdesk agent (a showroom
+        assistant answering the readiness survey) may read contacts, not SM orders: the
+        360 gives them the identity only."""
+        self._history(self.julie, orders=1, tickets=0, calls=0, prefix="EMP")
+        plain = new_test_user(self.env, login="c360-plain", groups="base.group_user")
+        self.assertFalse(self.env["sale.order"].with_user(plain).has_access("read"))
+        result = self.context_of(user=plain, partner_id=self.julie.id)
+        self.assertEqual(result["partner"]["id"], self.julie.id)
+        self.assertNotIn("orders", result["sections"])
+        self.assertNotIn("messages", result["sections"])
+        self.assertNotIn("interactions", result["sections"])
+        self.assertNotIn("tickets", result["sections"])
+        # the helpdesk agent without Sales rights still gets it
+        self.assertTrue(self.context_of(partner_id=self.julie.id)["sections"]["orders"]["items"])
+
     def test_malformed_hints(self):
         """Odd hints from the client are no server error: unknown, or a clear error."""
         for hints in (

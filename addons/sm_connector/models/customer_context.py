@@ -38,6 +38,8 @@ class SuiteCustomerContext(models.AbstractModel):
     @api.model
     def _suite_360_sections(self, partner):
         sections = super()._suite_360_sections(partner)
+        if not self.env["sale.order"].has_access("read"):
+            return sections  # neither sales nor an agent reading orders: no order part
         # sudo: the caller is staff who may read this customer (checked by get_context); like
         # the ticket's order panel, agents without Sales rights see the customer's SM orders,
         # read only, only the fields chosen here
