@@ -110,10 +110,19 @@ class InboxSmChange(models.Model):
                 raise ValidationError(self.env._("Write the note to add in SM."))
 
     # ------------------------------------------------------------------------ request
+    @api.model
+    def default_get(self, fields):
+        """The system fields take their own defaults, never a ``default_*`` context key (the
+        context comes from the client)."""
+        defaults = super().default_get([name for name in fields if name not in SYSTEM_FIELDS])
+        if "state" in fields:
+            defaults["state"] = "requested"
+        return defaults
+
     @api.model_create_multi
     def create(self, vals_list):
         """Record the request and schedule its task; the system fields (state, keyer, task,
-        dates, answered) are refused from users, in values or ``default_*`` context keys."""
+        dates, answered) are refused from users (their context defaults: :meth:`default_get`)."""
         if not self.env.su:
             forbidden = SYSTEM_FIELDS.intersection(name for vals in vals_list for name in vals)
             if forbidden:
@@ -123,13 +132,6 @@ class InboxSmChange(models.Model):
                         fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
                     )
                 )
-            self = self.with_context(  # noqa: PLW0642 - drop the client's defaults of them
-                {
-                    key: value
-                    for key, value in self.env.context.items()
-                    if key.removeprefix("default_") not in SYSTEM_FIELDS
-                }
-            )
         changes = super().create(vals_list)
         for change in changes:
             change._inbox_check_request()
