@@ -3,7 +3,7 @@
 {
     "name": "Suite Base",
     "summary": "Customer identification and the helpers every connector of the suite shares",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.1.1",
     "category": "Hidden/Tools",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",

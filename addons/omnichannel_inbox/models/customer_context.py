@@ -16,16 +16,18 @@ class SuiteCustomerContext(models.AbstractModel):
         sections = super()._suite_360_sections(partner)
         commercial = partner.commercial_partner_id
         Ticket = self.env["helpdesk.ticket"]
-        if Ticket.has_access("read"):
-            # the caller's own rights: helpdesk's record rules decide which tickets they see
-            domain = [("commercial_partner_id", "=", commercial.id), ("inbox_open", "=", True)]
-            tickets = Ticket.search(
-                domain, order="inbox_last_request_date desc, id desc", limit=SECTION_LIMIT
-            )
-            sections["tickets"] = {
-                "open_count": Ticket.search_count(domain),
-                "items": [self._suite_360_ticket(ticket) for ticket in tickets],
-            }
+        # every employee may read tickets (helpdesk_mgmt: their own, as the customer would)
+        if not self.env.user.has_group("helpdesk_mgmt.group_helpdesk_user_own"):
+            return sections  # not a helpdesk agent: no inbox part
+        # the caller's own rights: helpdesk's record rules decide which tickets they see
+        domain = [("commercial_partner_id", "=", commercial.id), ("inbox_open", "=", True)]
+        tickets = Ticket.search(
+            domain, order="inbox_last_request_date desc, id desc", limit=SECTION_LIMIT
+        )
+        sections["tickets"] = {
+            "open_count": Ticket.search_count(domain),
+            "items": [self._suite_360_ticket(ticket) for ticket in tickets],
+        }
         # sudo: the request log is managers' (routing figures), but when and on which channel
         # the customer last wrote or called is every agent's context; a ticket is named only
         # if the caller may read it

@@ -1,12 +1,14 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
+import mimetypes
 
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.addons.suite_base.tools.languages import lang_code
 from odoo.exceptions import UserError
+from odoo.tools.mimetypes import fix_filename_extension, guess_mimetype
 
 from ..adapters.iadvize_client import IAdvizeClient, IAdvizeError
 from ..helpers import signature
@@ -192,11 +194,19 @@ class InboxIadvizeConnection(models.Model):
                 _logger.warning("iAdvize picture %s not fetched: %s", picture.id, exc.detail)
                 missing += 1
                 continue
-            if content_type not in PICTURE_TYPES or not content:
-                _logger.warning("iAdvize file %s is not a picture (%s)", picture.id, content_type)
+            # the type is the one the visitor declared: the bytes must be a picture too
+            sniffed = guess_mimetype(content) if content else ""
+            if content_type not in PICTURE_TYPES or sniffed not in PICTURE_TYPES:
+                _logger.warning(
+                    "iAdvize file %s is not a picture (%s, %s)", picture.id, content_type, sniffed
+                )
                 missing += 1
                 continue
-            pictures.append((picture.file_name, content))
+            name = picture.file_name
+            # the visitor names it: an attachment's name sets its type (.html: a web page)
+            if mimetypes.guess_type(name)[0] not in PICTURE_TYPES:
+                name = fix_filename_extension(name, sniffed)
+            pictures.append((name, content))
         return pictures, missing
 
     def _inbox_chat_ticket(self, transcript, event):

@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 from ..helpers.sm_change import fulfilled
@@ -14,6 +14,8 @@ KIND_SELECTION = [
     ("pickup_date", "Change the pickup date"),
     ("note", "Add a note"),
 ]
+# the system's record of a request: set by the task and the sync, never by the client
+SYSTEM_FIELDS = frozenset({"state", "user_id", "activity_id", "done_date", "answered"})
 
 
 class InboxSmChange(models.Model):
@@ -108,8 +110,28 @@ class InboxSmChange(models.Model):
                 raise ValidationError(self.env._("Write the note to add in SM."))
 
     # ------------------------------------------------------------------------ request
+    @api.model
+    def default_get(self, fields):
+        """The system fields take their own defaults, never a ``default_*`` context key (the
+        context comes from the client)."""
+        defaults = super().default_get([name for name in fields if name not in SYSTEM_FIELDS])
+        if "state" in fields:
+            defaults["state"] = "requested"
+        return defaults
+
     @api.model_create_multi
     def create(self, vals_list):
+        """Record the request and schedule its task; the system fields (state, keyer, task,
+        dates, answered) are refused from users (their context defaults: :meth:`default_get`)."""
+        if not self.env.su:
+            forbidden = SYSTEM_FIELDS.intersection(name for vals in vals_list for name in vals)
+            if forbidden:
+                raise AccessError(
+                    self.env._(
+                        "These fields are kept by the inbox and cannot be changed: %(fields)s",
+                        fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
+                    )
+                )
         changes = super().create(vals_list)
         for change in changes:
             change._inbox_check_request()
@@ -147,8 +169,9 @@ class InboxSmChange(models.Model):
                 )
             ),
         )
-        # sudo: agents read orders only; the task on the order is for the person keying SM
-        activity = self.order_id.sudo().activity_schedule(
+        # as superuser: agents read orders only; the task on the order is for the person
+        # keying SM, and not created by the agent (its creator may edit, delete or close it)
+        activity = self.order_id.with_user(SUPERUSER_ID).activity_schedule(
             "omnichannel_inbox.mail_activity_type_sm_change",
             summary=self.env._("Key into SM: %(change)s", change=self.summary)[:250],
             note=note,

@@ -79,6 +79,35 @@ class TestAfterSales(InboxHttpCase):
             ticket.message_ids.filtered(lambda m: "could not be fetched" in (m.body or ""))
         )
 
+    def test_only_real_pictures_under_a_picture_name(self):
+        """The visitor names the file and iAdvize repeats the type they declared: HTML sent
+        as a PNG is not attached, a PNG named ``.html`` gets a picture extension (an
+        attachment named ``.html`` is served as a web page)."""
+        cid = self.chat(
+            [
+                (
+                    "visitor",
+                    "Photos",
+                    "",
+                    [
+                        ("page.html", "image/png", b"<html><script>alert(1)</script></html>"),
+                        ("photo.html", "image/png", PNG),
+                    ],
+                )
+            ]
+        )
+        self.webhook(cid)
+        self.assertEqual(self.process_events(), 1)
+        ticket = self.env["helpdesk.ticket"].search([("inbox_external_ref", "=", cid)])
+        attachments = self.env["ir.attachment"].search(
+            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+        )
+        self.assertEqual(attachments.mapped("name"), ["photo.html.png"])
+        self.assertEqual(attachments.mimetype, "image/png")
+        self.assertTrue(
+            ticket.message_ids.filtered(lambda m: "1 picture(s) of the chat" in (m.body or ""))
+        )
+
     def test_order_line_must_be_of_the_tickets_orders(self):
         ticket = self.env["helpdesk.ticket"].create(
             {"name": "SAV", "description": "x", "partner_id": self.julie.id}

@@ -3,8 +3,9 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.addons.sm_connector.models.sale_order import CLOSED
 from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import MONDAY_10, InboxCase
@@ -158,6 +159,86 @@ class TestCustomerContext(InboxCase):
         portal = new_test_user(self.env, login="c360-portal", groups="base.group_portal")
         with self.assertRaises(AccessError):
             self.context_of(user=portal, partner_id=portal.partner_id.id)
+
+    def test_other_companys_orders_and_messages_not_shown(self):
+        """A shared contact (no company) buys in another company too: an agent of this
+        company does not see that company's SM orders nor the messages about them."""
+        self._history(self.julie, orders=1, tickets=0, calls=0, prefix="OWN")
+        other = self.env["res.company"].create({"name": "Other retailer"})
+        self.assertFalse(self.julie.company_id, "a contact shared by the companies")
+        self.assertNotIn(other, self.desk.company_ids)
+        with sm_sync_writes():
+            order = (
+                self.env["sale.order"]
+                .with_company(other)
+                .create(
+                    {
+                        "name": "SO26-OTHERCO",
+                        "sm_id": "SO26-OTHERCO",
+                        "partner_id": self.julie.id,
+                        "company_id": other.id,
+                        "sm_status": "confirmed",
+                    }
+                )
+            )
+            message = order.sudo().message_post(body="Secret of the other company", subject="X")
+            self.env["sm.order.event"].create(
+                {
+                    "order_id": order.id,
+                    "event_type": "delay",
+                    "key": "delay:other",
+                    "new_value": "2026-12-11",
+                    "state": "sent",
+                    "message_id": message.id,
+                    "sent_date": MONDAY_10 + timedelta(hours=5),
+                }
+            )
+        sections = self.context_of(partner_id=self.julie.id)["sections"]
+        names = [item["name"] for item in sections["orders"]["items"]]
+        self.assertTrue(names)
+        self.assertNotIn("SO26-OTHERCO", names)
+        self.assertNotIn(order.id, [m["order"]["id"] for m in sections["messages"]])
+        self.assertTrue(sections["messages"])
+        mine = self.env["sale.order"].search_count(
+            [
+                ("partner_id", "child_of", self.julie.id),
+                ("sm_id", "!=", False),
+                ("company_id", "=", self.env.company.id),
+                ("sm_status", "not in", CLOSED),
+            ]
+        )
+        self.assertEqual(sections["orders"]["open_count"], mine)
+
+    def test_plain_employee_gets_no_order_part(self):
+        """An employee who is neither a salesperson nor a helpdesk agent (a showroom
+        assistant answering the readiness survey) may read contacts, not SM orders: the
+        360 gives them the identity only."""
+        self._history(self.julie, orders=1, tickets=0, calls=0, prefix="EMP")
+        plain = new_test_user(self.env, login="c360-plain", groups="base.group_user")
+        self.assertFalse(self.env["sale.order"].with_user(plain).has_access("read"))
+        result = self.context_of(user=plain, partner_id=self.julie.id)
+        self.assertEqual(result["partner"]["id"], self.julie.id)
+        self.assertNotIn("orders", result["sections"])
+        self.assertNotIn("messages", result["sections"])
+        self.assertNotIn("interactions", result["sections"])
+        self.assertNotIn("tickets", result["sections"])
+        # the helpdesk agent without Sales rights still gets it
+        self.assertTrue(self.context_of(partner_id=self.julie.id)["sections"]["orders"]["items"])
+
+    def test_malformed_hints(self):
+        """Odd hints from the client are no server error: unknown, or a clear error."""
+        for hints in (
+            {"phone": "+" + "9" * 5000},
+            {"phone": "\x00\u202e☎️ 0470"},
+            {"email": "a@" + "b" * 10000 + ".be"},
+            {"email": "\udcff@x.be"},
+            {"visitor": "v" * 100000},
+            {"partner_id": 10**12},
+        ):
+            with self.subTest(hints=str(hints)[:40]):
+                self.assertIsNone(self.context_of(**hints)["partner"])
+        with self.assertRaises(ValidationError):
+            self.context_of(partner_id="1; DROP")
 
     def test_open_logs_usage(self):
         action = self.julie.with_user(self.desk).action_open_customer_360()

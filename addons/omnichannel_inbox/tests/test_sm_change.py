@@ -132,6 +132,27 @@ class TestSmChange(SmCase):
         with self.assertRaises(AccessError):
             change.with_user(self.agent).write({"state": "done"})
 
+    def test_system_fields_not_forged_at_creation(self):
+        """state, done date, answered, keyer and task are the system's: an agent creating a
+        request over RPC (values or ``default_*`` context keys) cannot set them."""
+        for forged in (
+            {"state": "done"},
+            {"done_date": "2026-11-30 10:00:00"},
+            {"answered": True},
+            {"user_id": self.agent.id},
+        ):
+            with self.subTest(forged=forged), self.assertRaises(AccessError):
+                self.request(kind="cancel", **forged)
+        change = (
+            self.env["inbox.sm.change"]
+            .with_user(self.agent)
+            .with_context(default_state="done", default_answered=True)
+            .create({"ticket_id": self.ticket.id, "order_id": self.order.id, "kind": "cancel"})
+        )
+        self.assertEqual((change.state, change.answered), ("requested", False))
+        self.assertFalse(self.ticket.inbox_sm_change_done_id)
+        self.assertEqual(change.user_id, self.keyer)
+
     def test_note_closed_when_the_keyer_marks_the_task_done(self):
         change = self.request(kind="note", note="Call before delivery")
         self.sync("orders")
@@ -141,6 +162,20 @@ class TestSmChange(SmCase):
         self.assertTrue(
             self.ticket.message_ids.filtered(lambda m: "Keyed into SM by" in (m.body or ""))
         )
+
+    def test_agent_cannot_close_or_drop_the_keyers_task(self):
+        """The agent who asked is not the one keying SM: marking the task done (which tells
+        the ticket the change is in SM) or deleting it is refused to them."""
+        change = self.request(kind="pickup_date", pickup_date="2026-12-18")
+        task = change.activity_id.with_user(self.agent)
+        with self.assertRaises(AccessError):
+            task.write({"user_id": self.agent.id})
+        with self.assertRaises(AccessError):
+            task.action_feedback(feedback="done")
+        with self.assertRaises(AccessError):
+            task.unlink()
+        self.assertEqual(change.state, "requested")
+        self.assertTrue(change.activity_id.exists())
 
     def test_message_sent_by_the_sync_is_noted_on_open_tickets(self):
         closed = self.env["helpdesk.ticket"].create(

@@ -38,12 +38,16 @@ class SuiteCustomerContext(models.AbstractModel):
     @api.model
     def _suite_360_sections(self, partner):
         sections = super()._suite_360_sections(partner)
+        if not self.env["sale.order"].has_access("read"):
+            return sections  # neither sales nor an agent reading orders: no order part
         # sudo: the caller is staff who may read this customer (checked by get_context); like
         # the ticket's order panel, agents without Sales rights see the customer's SM orders,
         # read only, only the fields chosen here
         orders = self.env["sale.order"].sudo().with_context(active_test=False)
+        # the sudo above lifts the company rule too: only the companies the caller works in
         domain = [
             ("partner_id", "child_of", partner.commercial_partner_id.id),
+            ("company_id", "in", self.env.companies.ids),
             ("sm_id", "!=", False),
             ("sm_removed", "=", False),
         ]
@@ -59,6 +63,7 @@ class SuiteCustomerContext(models.AbstractModel):
             .search(  # sudo: as above, read only
                 [
                     ("partner_id", "child_of", partner.commercial_partner_id.id),
+                    ("order_id.company_id", "in", self.env.companies.ids),
                     ("state", "=", "sent"),
                     ("message_id", "!=", False),
                 ],

@@ -1,13 +1,18 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
 from datetime import datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 # rows each list section shows: the 360 is a glance, the full history is one click away
 SECTION_LIMIT = 5
 CANDIDATE_LIMIT = 5
+# longest hint worth looking up (RFC 5321 address, E.164 with spacing and extension, SM id)
+HINT_LIMITS = {"phone": 64, "email": 254, "visitor": 64}
+# PostgreSQL stores neither NUL nor lone surrogates (valid in JSON: "\\ud800")
+UNSTORABLE = re.compile("[\\x00\\ud800-\\udfff]")
 
 
 class SuiteCustomerContext(models.AbstractModel):
@@ -42,16 +47,20 @@ class SuiteCustomerContext(models.AbstractModel):
         if not self.env.user._is_internal():
             raise AccessError(self.env._("The customer 360 is for staff only."))
         Partner = self.env["res.partner"]
-        query = {"phone": "", "email": "", "visitor": visitor or "", "identified_by": ""}
+        phone, email, visitor = (
+            self._suite_360_hint(value, HINT_LIMITS[name])
+            for name, value in (("phone", phone), ("email", email), ("visitor", visitor))
+        )
+        query = {"phone": "", "email": "", "visitor": visitor, "identified_by": ""}
         candidates = []
         if partner_id:
-            partner = Partner.browse(int(partner_id)).exists()
+            if isinstance(partner_id, bool) or not isinstance(partner_id, int):
+                raise ValidationError(self.env._("The contact id must be a number."))
+            partner = Partner.browse(partner_id).exists()
             partner.check_access("read")
             query["identified_by"] = "partner"
         else:
-            found = Partner._suite_identify(
-                email=email or "", phone=phone or "", customer_ref=visitor or ""
-            )
+            found = Partner._suite_identify(email=email, phone=phone, customer_ref=visitor)
             query.update(
                 phone=found.phone_e164,
                 email=found.email_normalized,
@@ -106,6 +115,14 @@ class SuiteCustomerContext(models.AbstractModel):
         own sections (``orders``, ``messages``, ``calls``, ``tickets``, ``interactions``)
         calling ``super()``, with a constant number of queries (bounded rows, batched reads)."""
         return {}
+
+    @api.model
+    def _suite_360_hint(self, value, limit):
+        """A hint from the client as a lookup can use it: '' unless a string of at most
+        ``limit`` characters (longer is no phone/address/id), without NUL or lone surrogates."""
+        if not isinstance(value, str) or len(value) > limit:
+            return ""
+        return UNSTORABLE.sub("", value).strip()
 
     # helpers the sections share ----------------------------------------------------------
     @api.model
