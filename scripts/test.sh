@@ -19,9 +19,8 @@ for m in ${OCA_HELPDESK_MODULES//,/ }; do ODOO_TEST_PATHS+=("$(oca_addons_dir)/$
 # only language; its tours look for English labels), while the suite loads fr_BE and nl_BE at
 # install (the retailer's languages). They run against a second database holding
 # readiness_survey, the suite's survey extension, with its demo data: survey must still pass
-# with it installed. readiness_survey also extends eLearning (courses per barrier point), so
-# website_slides' own tests run there too.
-SURVEY_TEST_PATHS=("$ODOO_DIST/odoo/addons/survey/tests" "$ODOO_DIST/odoo/addons/website_slides/tests")
+# with it installed.
+SURVEY_TEST_PATHS=("$ODOO_DIST/odoo/addons/survey/tests")
 # helpdesk_mgmt's test_js.py holds JS unit suites that pytest-odoo collects with Odoo's WebSuite
 # helper; they fail identically without this suite installed, so they are left out.
 ODOO_TEST_IGNORE=(--ignore="$(oca_addons_dir)/helpdesk_mgmt/tests/test_js.py")
@@ -60,7 +59,7 @@ sys.exit(0 if all(rows.get(n) == "installed" for n in os.environ["SUITE_MODULES"
 PY
 
 survey_db="${db}_survey"
-log "2/4 fresh database $survey_db: installing readiness_survey with demo data (for Odoo's survey and website_slides tests)"
+log "2/4 fresh database $survey_db: installing readiness_survey with demo data (for Odoo's survey tests)"
 dropdb --if-exists "$survey_db"
 survey_log="$CLONE_RUN_DIR/install-$survey_db.log"
 if ! ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" -d "$survey_db" -i readiness_survey --with-demo \

@@ -141,5 +141,19 @@ registry.category("web_tour.tours").add("readiness_survey_heatmap_tour", {
             content: "The people are enrolled",
             trigger: '.o_notification:contains("enrolled")',
         },
+        {
+            content: "Open the follow-up menu",
+            trigger: '.o_main_navbar button[data-menu-xmlid="readiness_survey.menu_readiness_follow_up"]',
+            run: "click",
+        },
+        {
+            content: "Open the courses assigned",
+            trigger: '.dropdown-item[data-menu-xmlid="readiness_survey.menu_readiness_trainings"]',
+            run: "click",
+        },
+        {
+            content: "The Liège salesperson follows the course",
+            trigger: '.o_data_row:contains("CRM basics (tour)")',
+        },
     ],
 });
