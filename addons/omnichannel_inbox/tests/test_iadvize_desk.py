@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import time
 
+from odoo import fields
+from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
 from odoo.tests import tagged
 from simulators.iadvize import Desk
 
@@ -57,6 +59,22 @@ class TestIAdvizeDeskPanel(InboxHttpCase):
         delay = self.env.ref("omnichannel_inbox.mail_template_canned_delay")
         reply = next(r for r in panel.replies if r["id"] == delay.id)
         self.assertIn(ticket.number, reply["subject"])
+
+    def test_panel_shows_the_connections_company_only(self):
+        """The desk user may belong to several companies: the panel of a project's chat shows
+        the orders of that project's company, not the other companies' ones."""
+        other = self.env["res.company"].create({"name": "SM France"})
+        self.agent_a.company_ids = [fields.Command.link(other.id)]
+        order_fr = self._sm_order("SO26-FR0001", self.julie, "lie", status="awaiting_stock")
+        with sm_sync_writes():
+            order_fr.company_id = other
+        panel = self.desk.open_panel(self.julie_chat())
+        self.assertEqual(panel.status, 200, panel.answer)
+        self.assertIn("SO26-000123", panel.answer["html"])
+        self.assertNotIn("SO26-FR0001", panel.answer["html"])
+        # a desk user outside the connection's company is not a configuration that works
+        self.agent_a.write({"company_id": other.id, "company_ids": [fields.Command.set(other.ids)]})
+        self.assertEqual(self.desk.open_panel(self.julie_chat()).status, 503)
 
     def test_unknown_visitor(self):
         cid = self.chat([("visitor", "Bonjour")], visitor={"firstName": "Anonyme"})
