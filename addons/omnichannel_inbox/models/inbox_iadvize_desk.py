@@ -61,7 +61,9 @@ class InboxIadvizeConnection(models.Model):
                 continue
             project = desk_token.claim_text(claims, "projectId", "project_id")
             if project != connection.project_id:
-                raise desk_token.DeskTokenError("the token is for another project")
+                # one custom app (one secret) may serve several projects: try the others
+                error = desk_token.DeskTokenError("the token is for another project")
+                continue
             if not desk_token.claim_text(claims, "conversationId", "conversation_id"):
                 raise desk_token.DeskTokenError("the token names no conversation")
             return connection, claims

@@ -7,6 +7,7 @@ from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
 from odoo.tests import tagged
 from simulators.iadvize import Desk
 
+from ..helpers import desk_token
 from .common import PROJECT, InboxHttpCase
 
 APP_SECRET = "test-desk-app-secret"
@@ -100,6 +101,24 @@ class TestIAdvizeDeskPanel(InboxHttpCase):
                 self.assertEqual((panel.status, panel.answer["error"]), (status, error))
                 self.assertNotIn("Julie", str(panel.answer))
                 self.assertNotIn("SO26", str(panel.answer))
+
+    def test_one_custom_app_on_two_projects(self):
+        """iAdvize's custom app has one secret token, whichever project installs it: the token
+        of the second project's desk is that project's connection's, not refused."""
+        first = self.connection.copy({"name": "Other project", "project_id": "9999"})
+        first.desk_app_secret = APP_SECRET
+        Connection = self.env["inbox.iadvize.connection"]
+        for connection in (first, self.connection):
+            claims = {
+                "exp": time.time() + 300,
+                "projectId": connection.project_id,
+                "conversationId": "c-1",
+            }
+            token = desk_token.encode(claims, APP_SECRET)
+            self.assertEqual(Connection._inbox_desk_authenticate(token)[0], connection)
+        stranger = desk_token.encode({**claims, "projectId": "no-such-project"}, APP_SECRET)
+        with self.assertRaisesRegex(desk_token.DeskTokenError, "another project"):
+            Connection._inbox_desk_authenticate(stranger)
 
     def test_not_configured_and_iadvize_down(self):
         cid = self.julie_chat()
