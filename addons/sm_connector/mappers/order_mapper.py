@@ -53,7 +53,10 @@ def sm_totals(lines):
     tax engine is given each line's rounded amount (sale_order_line.py).
     """
     excl, vat, incl = order_amounts(
-        (line_incl(line["qty"], line["unit_price_incl_vat"], line["discount_pct"]), line["vat_rate"])
+        (
+            line_incl(line["qty"], line["unit_price_incl_vat"], line["discount_pct"]),
+            line["vat_rate"],
+        )
         for line in lines
     )
     return {"total_incl_vat": incl, "total_excl_vat": excl, "total_vat": vat}
