@@ -3,7 +3,7 @@
 {
     "name": "Silicon Master Connector",
     "summary": "One-way sync of contacts, articles and customer orders from the Silicon Master ERP",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.1.1",
     "category": "Connector",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",
