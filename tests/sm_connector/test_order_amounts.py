@@ -13,8 +13,16 @@ rates = st.sampled_from(["21", "12", "6", "0"])
 
 def test_line_vat_extracted_half_up():
     # 0.14 at 12 %: VAT 0.015 → 0.02, base 0.12 (SM's line stays 0.14)
-    assert line_amounts(Decimal("0.14"), "12") == (Decimal("0.12"), Decimal("0.02"), Decimal("0.14"))
-    assert line_amounts(Decimal("121.00"), "21") == (Decimal("100.00"), Decimal("21.00"), Decimal("121.00"))
+    assert line_amounts(Decimal("0.14"), "12") == (
+        Decimal("0.12"),
+        Decimal("0.02"),
+        Decimal("0.14"),
+    )
+    assert line_amounts(Decimal("121.00"), "21") == (
+        Decimal("100.00"),
+        Decimal("21.00"),
+        Decimal("121.00"),
+    )
 
 
 def test_order_vat_once_per_rate_not_per_line():

@@ -33,7 +33,7 @@ def linked_ids(value):
 class HelpdeskTicket(models.Model):
     """Pipeline-computed fields refused to users; order links checked on the server."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     # staff-only reading: the routing keys and the SLA clock are not the customer's business
     inbox_sender_key = fields.Char(groups=STAFF)

@@ -7,7 +7,7 @@ from odoo.exceptions import ValidationError
 class HelpdeskTicketTeam(models.Model):
     """Teams of the inbox: the web shop and one per showroom, each with its working hours."""
 
-    _inherit = "helpdesk.ticket.team"
+    _inherit = "helpdesk.ticket.team"  # pylint: disable=consider-merging-classes-inherited
 
     inbox_showroom_id = fields.Many2one(
         "sm.showroom",

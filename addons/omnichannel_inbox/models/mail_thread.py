@@ -6,7 +6,7 @@ from ..helpers.mail_threading import auto_reply_reason, thread_index_root
 
 
 class MailThread(models.AbstractModel):
-    _inherit = "mail.thread"
+    _inherit = "mail.thread"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def message_parse(self, message, save_original=False):
