@@ -4,7 +4,7 @@
     "name": "Omnichannel Inbox - Outlook panel",
     "summary": "The Outlook add-in's panel shows the sender's SM orders and open tickets, "
     "and creates a ticket from the mail through the inbox",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",

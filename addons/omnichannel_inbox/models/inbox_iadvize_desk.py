@@ -61,7 +61,9 @@ class InboxIadvizeConnection(models.Model):
                 continue
             project = desk_token.claim_text(claims, "projectId", "project_id")
             if project != connection.project_id:
-                raise desk_token.DeskTokenError("the token is for another project")
+                # one custom app (one secret) may serve several projects: try the others
+                error = desk_token.DeskTokenError("the token is for another project")
+                continue
             if not desk_token.claim_text(claims, "conversationId", "conversation_id"):
                 raise desk_token.DeskTokenError("the token names no conversation")
             return connection, claims
@@ -90,12 +92,20 @@ class InboxIadvizeConnection(models.Model):
         self.ensure_one()
         # sudo: reading the connection's own configuration (admin-only fields)
         user = self.sudo().desk_user_id
-        if not user or not user.active or not user._is_internal():
+        company = self.company_id
+        if (
+            not user
+            or not user.active
+            or not user._is_internal()
+            or company not in user.company_ids
+        ):
             raise AccessError(self.env._("No Odoo user is set for the desk panel."))
         transcript = self._inbox_desk_visitor(conversation_id)
         visitor = transcript.visitor
-        # the panel user's rights and language (labels of the 360 are in the caller's language)
-        env = self.env(user=user.id, su=False, context=dict(self.env.context, lang=user.lang))
+        # the panel user's rights and language (labels of the 360 are in the caller's language),
+        # in the project's company only: the user may belong to others
+        context = dict(self.env.context, lang=user.lang, allowed_company_ids=company.ids)
+        env = self.env(user=user.id, su=False, context=context)
         context = env["suite.customer.context"].get_context(
             email=visitor.email or None,
             phone=visitor.phone or None,

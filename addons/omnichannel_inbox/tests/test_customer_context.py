@@ -240,6 +240,34 @@ class TestCustomerContext(InboxCase):
         with self.assertRaises(ValidationError):
             self.context_of(partner_id="1; DROP")
 
+    def test_orders_of_another_company_stay_hidden(self):
+        """SM contacts serve every company, their orders do not: a user of one company must
+        not see (through the 360, hence the Outlook panel or the desk) another's orders."""
+        other = self.env["res.company"].create({"name": "SM France"})
+        order = self._sm_order("SO26-FR0001", self.julie, "lie", status="awaiting_stock")
+        message = order.sudo().message_post(body="Commande FR retardée", subject="FR")
+        with sm_sync_writes():
+            order.company_id = other
+            self.env["sm.order.event"].create(
+                {
+                    "order_id": order.id,
+                    "event_type": "delay",
+                    "key": "delay:fr",
+                    "new_value": "2026-12-11",
+                    "state": "sent",
+                    "message_id": message.id,
+                    "sent_date": MONDAY_10,
+                }
+            )
+        sections = self.context_of(partner_id=self.julie.id)["sections"]
+        self.assertNotIn("SO26-FR0001", [o["name"] for o in sections["orders"]["items"]])
+        self.assertNotIn("FR", [m["subject"] for m in sections["messages"]])
+        # a user of both companies sees it
+        self.desk.company_ids = [fields.Command.link(other.id)]
+        sections = self.context_of(partner_id=self.julie.id)["sections"]
+        self.assertIn("SO26-FR0001", [o["name"] for o in sections["orders"]["items"]])
+        self.assertIn("FR", [m["subject"] for m in sections["messages"]])
+
     def test_open_logs_usage(self):
         action = self.julie.with_user(self.desk).action_open_customer_360()
         self.assertEqual(action["tag"], "suite_base.customer_360")

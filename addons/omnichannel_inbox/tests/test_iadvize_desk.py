@@ -2,9 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import time
 
+from odoo import fields
+from odoo.addons.sm_connector.models.sm_managed_mixin import sm_sync_writes
 from odoo.tests import tagged
 from simulators.iadvize import Desk
 
+from ..helpers import desk_token
 from .common import PROJECT, InboxHttpCase
 
 APP_SECRET = "test-desk-app-secret"
@@ -58,6 +61,22 @@ class TestIAdvizeDeskPanel(InboxHttpCase):
         reply = next(r for r in panel.replies if r["id"] == delay.id)
         self.assertIn(ticket.number, reply["subject"])
 
+    def test_panel_shows_the_connections_company_only(self):
+        """The desk user may belong to several companies: the panel of a project's chat shows
+        the orders of that project's company, not the other companies' ones."""
+        other = self.env["res.company"].create({"name": "SM France"})
+        self.agent_a.company_ids = [fields.Command.link(other.id)]
+        order_fr = self._sm_order("SO26-FR0001", self.julie, "lie", status="awaiting_stock")
+        with sm_sync_writes():
+            order_fr.company_id = other
+        panel = self.desk.open_panel(self.julie_chat())
+        self.assertEqual(panel.status, 200, panel.answer)
+        self.assertIn("SO26-000123", panel.answer["html"])
+        self.assertNotIn("SO26-FR0001", panel.answer["html"])
+        # a desk user outside the connection's company is not a configuration that works
+        self.agent_a.write({"company_id": other.id, "company_ids": [fields.Command.set(other.ids)]})
+        self.assertEqual(self.desk.open_panel(self.julie_chat()).status, 503)
+
     def test_unknown_visitor(self):
         cid = self.chat([("visitor", "Bonjour")], visitor={"firstName": "Anonyme"})
         panel = self.desk.open_panel(cid)
@@ -82,6 +101,24 @@ class TestIAdvizeDeskPanel(InboxHttpCase):
                 self.assertEqual((panel.status, panel.answer["error"]), (status, error))
                 self.assertNotIn("Julie", str(panel.answer))
                 self.assertNotIn("SO26", str(panel.answer))
+
+    def test_one_custom_app_on_two_projects(self):
+        """iAdvize's custom app has one secret token, whichever project installs it: the token
+        of the second project's desk is that project's connection's, not refused."""
+        first = self.connection.copy({"name": "Other project", "project_id": "9999"})
+        first.desk_app_secret = APP_SECRET
+        Connection = self.env["inbox.iadvize.connection"]
+        for connection in (first, self.connection):
+            claims = {
+                "exp": time.time() + 300,
+                "projectId": connection.project_id,
+                "conversationId": "c-1",
+            }
+            token = desk_token.encode(claims, APP_SECRET)
+            self.assertEqual(Connection._inbox_desk_authenticate(token)[0], connection)
+        stranger = desk_token.encode({**claims, "projectId": "no-such-project"}, APP_SECRET)
+        with self.assertRaisesRegex(desk_token.DeskTokenError, "another project"):
+            Connection._inbox_desk_authenticate(stranger)
 
     def test_not_configured_and_iadvize_down(self):
         cid = self.julie_chat()

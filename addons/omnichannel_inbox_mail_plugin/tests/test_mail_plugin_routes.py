@@ -116,6 +116,31 @@ class TestOutlookPanel(InboxMixin, HttpCase):
         )
         self.assertEqual((again["ticket_id"], again["outcome"]), (ticket.id, "deduplicated"))
 
+    def test_subject_is_plain_text_and_contacts_of_other_companies_are_refused(self):
+        # Outlook sends the subject as text: "<SO26-000456>" is a reference, not a tag
+        answer = self.result(
+            "/mail_plugin/ticket/create",
+            self.key_agent,
+            partner_id=self.marc.id,
+            email_subject="Commande <SO26-000456> : retrait < samedi",
+            email_body="<p>Bonjour</p>",
+        )
+        ticket = self.env["helpdesk.ticket"].browse(answer["ticket_id"])
+        self.assertEqual(ticket.name, "Commande <SO26-000456> : retrait < samedi")
+        self.assertEqual(ticket.inbox_order_id, self.order_gan)
+        # a contact the user may not read (another company's) cannot get a ticket
+        other = self.env["res.company"].create({"name": "Outlook Other Co"})
+        hidden = self.env["res.partner"].create({"name": "Hidden", "company_id": other.id})
+        refused = self.result(
+            "/mail_plugin/ticket/create",
+            self.key_agent,
+            partner_id=hidden.id,
+            email_subject="x",
+            email_body="y",
+        )
+        self.assertEqual(refused["error"], "partner_not_found")
+        self.assertFalse(self.env["helpdesk.ticket"].search([("partner_id", "=", hidden.id)]))
+
     def test_create_ticket_checks_its_input(self):
         cases = (
             ({"partner_id": "3", "email_subject": "x", "email_body": "y"}, "invalid_params"),

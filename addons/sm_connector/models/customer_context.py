@@ -42,12 +42,13 @@ class SuiteCustomerContext(models.AbstractModel):
             return sections  # neither sales nor an agent reading orders: no order part
         # sudo: the caller is staff who may read this customer (checked by get_context); like
         # the ticket's order panel, agents without Sales rights see the customer's SM orders,
-        # read only, only the fields chosen here
+        # read only, only the fields chosen here. SM contacts serve every company, their
+        # orders do not: only the caller's companies (sudo would ignore the company rules)
+        company_ids = self.env.companies.ids
         orders = self.env["sale.order"].sudo().with_context(active_test=False)
-        # the sudo above lifts the company rule too: only the companies the caller works in
         domain = [
             ("partner_id", "child_of", partner.commercial_partner_id.id),
-            ("company_id", "in", self.env.companies.ids),
+            ("company_id", "in", company_ids),
             ("sm_id", "!=", False),
             ("sm_removed", "=", False),
         ]
@@ -63,7 +64,7 @@ class SuiteCustomerContext(models.AbstractModel):
             .search(  # sudo: as above, read only
                 [
                     ("partner_id", "child_of", partner.commercial_partner_id.id),
-                    ("order_id.company_id", "in", self.env.companies.ids),
+                    ("order_id.company_id", "in", company_ids),
                     ("state", "=", "sent"),
                     ("message_id", "!=", False),
                 ],
