@@ -21,6 +21,11 @@ for m in ${OCA_HELPDESK_MODULES//,/ }; do ODOO_TEST_PATHS+=("$(oca_addons_dir)/$
 # readiness_survey, the suite's survey extension, with its demo data: survey must still pass
 # with it installed.
 SURVEY_TEST_PATHS=("$ODOO_DIST/odoo/addons/survey/tests")
+# readiness_survey's eLearning courses bring `website`, whose res.users reads the signup scope
+# from the current website (`auth_signup_uninvited`, default b2b) instead of the config parameter
+# survey's test_survey_invite_authentication_signup sets to b2c: that test fails wherever
+# `website` is installed, suite or not (website/models/res_users.py, _get_signup_invitation_scope).
+SURVEY_TEST_IGNORE=(-k "not test_survey_invite_authentication_signup")
 # helpdesk_mgmt's test_js.py holds JS unit suites that pytest-odoo collects with Odoo's WebSuite
 # helper; they fail identically without this suite installed, so they are left out.
 ODOO_TEST_IGNORE=(--ignore="$(oca_addons_dir)/helpdesk_mgmt/tests/test_js.py")
@@ -73,7 +78,7 @@ conf="$(ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" --print-conf)"
 "$PY" -m pytest -p no:cacheprovider -o python_files='test_*.py' --odoo-config="$conf" --odoo-database="$db" --odoo-http \
     --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" -rs "${ODOO_TEST_IGNORE[@]}" "${ODOO_TEST_PATHS[@]}" --junitxml="$reports/odoo.xml" || status=1
 "$PY" -m pytest -p no:cacheprovider -o python_files='test_*.py' --odoo-config="$conf" --odoo-database="$survey_db" --odoo-http \
-    --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" -rs "${SURVEY_TEST_PATHS[@]}" --junitxml="$reports/odoo-survey.xml" || status=1
+    --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" -rs "${SURVEY_TEST_IGNORE[@]}" "${SURVEY_TEST_PATHS[@]}" --junitxml="$reports/odoo-survey.xml" || status=1
 
 log "4/4 integration tests (Odoo processes killed and raced, against copies of $db)"
 SUITE_TEST_DB="$db" ODOO_CONF="$conf" "$PY" -m pytest -q -p no:cacheprovider -p no:odoo \

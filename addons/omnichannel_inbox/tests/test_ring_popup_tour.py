@@ -81,6 +81,19 @@ class TestRingPopupTour(InboxMixin, HttpCase):
         self.env.flush_all()  # the listener reads the PBX (the simulator's URL) from the database
         listener = threading.Thread(target=listen, daemon=True)
         listener.start()
+        login = self.authenticate
+
+        def authenticate_once_listening(*args, **kwargs):
+            # the listener's start reads the database on the test's cursor, which it may use
+            # only once the browser test allows requests: let it finish (its WebSocket open)
+            # before the login uses that same cursor from this thread
+            deadline = time.monotonic() + 60
+            while not self.sim.state.subscribers and time.monotonic() < deadline:
+                time.sleep(0.1)
+            return login(*args, **kwargs)
+
+        self.authenticate = authenticate_once_listening
+        self.addCleanup(vars(self).pop, "authenticate", None)
         try:
             code = (
                 f"window.tcxSimUrl = {json.dumps(self.sim.base_url)};"

@@ -25,8 +25,9 @@ class TestThreeCXDepth(TcxHttpCase):
         self.assertEqual(run.status, 200, run.answer)
         self.assertEqual(run.outputs["EntityId"], str(self.julie.id))
         self.assertEqual(run.outputs["CompanyName"], "Salons Lejeune SA")
+        # the ContactUrl opens the customer's 360, as for a phone lookup
         self.assertEqual(
-            run.outputs["ContactUrl"], f"{self.base_url()}/odoo/res.partner/{self.julie.id}"
+            run.outputs["ContactUrl"], f"{self.base_url()}/odoo/{self.julie.id}/customer-360"
         )
         unknown = self.driver.lookup_email("nobody@example.com")
         self.assertEqual((unknown.status, unknown.answer, unknown.outputs), (200, {}, None))
@@ -128,6 +129,8 @@ class TestThreeCXDepth(TcxHttpCase):
         self.assertIn("La cliente demande le statut", body)
 
     def test_missed_reason_filter_and_connect_rate(self):
+        # the suite's demo data holds calls too: only this test's calls are counted
+        before = [("id", "not in", self.env["tcx.call"].search([]).ids)]
         report = self.driver.report_call
         report(self.call_spec("+32476987654", "Missed", queue=QUEUE_EXT, start=START))
         report(self.call_spec("+33687654321", "Missed", start=START + timedelta(minutes=1)))
@@ -152,9 +155,9 @@ class TestThreeCXDepth(TcxHttpCase):
             )
         )
         Call = self.env["tcx.call"].with_user(self.manager)
-        abandoned = Call.search([("missed_reason", "=", "queue_abandoned")])
+        abandoned = Call.search([("missed_reason", "=", "queue_abandoned"), *before])
         self.assertEqual(abandoned.mapped("queue_extension"), [QUEUE_EXT])
-        self.assertEqual(len(Call.search([("missed_reason", "=", "no_agent")])), 1)
+        self.assertEqual(len(Call.search([("missed_reason", "=", "no_agent"), *before])), 1)
         # the dashboard's search view offers the filters
         search = Call.get_view(view_type="search")["arch"]
         self.assertIn("missed_queue_abandoned", search)
@@ -162,7 +165,12 @@ class TestThreeCXDepth(TcxHttpCase):
         action = self.env.ref("tcx_click2dial.action_tcx_call_connect_rate")
         rates = dict(
             Call._read_group(
-                [("status", "!=", "requested"), ("media", "=", "call"), ("user_id", "!=", False)],
+                [
+                    ("status", "!=", "requested"),
+                    ("media", "=", "call"),
+                    ("user_id", "!=", False),
+                    *before,
+                ],
                 ["user_id"],
                 ["connected:avg"],
             )
