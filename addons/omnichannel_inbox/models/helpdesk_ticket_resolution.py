@@ -118,6 +118,7 @@ class HelpdeskTicket(models.Model):
         """Write ``clock`` and what follows from it (deadlines, status) on the ticket."""
         self.ensure_one()
         add, between = self._inbox_resolution_calendar(now)
+        # sudo: the policy is managers' configuration, read only for its at-risk ratio
         policy = self.sudo().inbox_resolution_policy_id
         deadline, at_risk = clock_rules.deadlines(clock, add, policy.at_risk_ratio)
         vals = {
@@ -143,6 +144,7 @@ class HelpdeskTicket(models.Model):
         """Start the resolution clock at ``start`` with the ticket's SLA policy, once per
         ticket (a customer writing again does not restart it)."""
         for ticket in self:
+            # sudo: the policies are managers' configuration; agents' tickets still follow them
             policy = ticket.sudo().inbox_sla_policy_id
             if ticket.sudo().inbox_resolution_policy_id or not policy:
                 continue
@@ -173,6 +175,7 @@ class HelpdeskTicket(models.Model):
     def _inbox_resolution_move(self, before, after, now):
         """The ticket went from phase ``before`` to ``after`` at ``now``."""
         self.ensure_one()
+        # sudo: the clock's fields are written by the pipeline only (field guard), for any mover
         ticket = self.sudo()
         if not ticket.inbox_resolution_target:
             return

@@ -45,6 +45,7 @@ class HelpdeskTicket(models.Model):
             first one (nothing would stay)."""
         self.ensure_one()
         self.check_access("write")
+        # sudo: the user may edit this ticket (checked above); the message must be its own (below)
         message = message.sudo()
         if (
             message.model != self._name

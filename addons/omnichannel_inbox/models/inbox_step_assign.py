@@ -138,6 +138,7 @@ class InboxRouter(models.AbstractModel):
                 ["resource_id"],
             )
         )
+        # sudo: only which agents are on leave is read, to route; no leave detail leaves here
         resources = (
             self.env["resource.resource"]
             .sudo()

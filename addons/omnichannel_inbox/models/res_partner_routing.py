@@ -50,6 +50,7 @@ class ResPartner(models.Model):
     def _inbox_routing_rooms(self):
         """{showroom id: routing facts} of the physical showrooms with a 3CX queue (a handful;
         cached, cleared when a showroom's queue or a queue changes)."""
+        # sudo: showroom→queue routing facts for the PBX lookup, no customer data
         rooms = (
             self.env["sm.showroom"]
             .sudo()

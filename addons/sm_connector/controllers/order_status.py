@@ -37,6 +37,7 @@ class SmOrderStatus(http.Controller):
             ._sm_throttled(request.httprequest.remote_addr or "", order_id)
         ):
             return self._answer("sm_connector.sm_order_link_throttled", {}, 429)
+        # sudo: a public page; the order is shown only if its access token checks out (next line)
         order = request.env["sale.order"].sudo().browse(order_id).exists()
         if not order or not order._sm_link_valid(access_token):
             return self._answer("sm_connector.sm_order_link_invalid", {}, 404)

@@ -50,6 +50,7 @@ class MailActivity(models.Model):
                 ids_by_model.setdefault(activity.res_model, set()).add(activity.res_id)
         documents = {}
         for model, ids in ids_by_model.items():
+            # sudo: only to find each activity's showroom; the user already reads these activities
             for record in self.env[model].sudo().browse(ids).exists():
                 documents[(model, record.id)] = record
         return documents

@@ -187,6 +187,7 @@ class SmBackendAlerts(models.Model):
 
     def _alert_admins(self):
         """SM administrators who read activities (people, not OdooBot)."""
+        # sudo: who the SM admins are, to notify them; no data of theirs is shown
         users = self.env.ref("sm_connector.group_sm_admin").sudo().user_ids
         return users.filtered(lambda user: user._sm_is_person())
 
