@@ -3,6 +3,7 @@
 """Dry run: the next run computed by the real import code inside a savepoint that is rolled
 back, so nothing it wrote stays (no binding, watermark, event, activity, mail, cron trigger)."""
 
+import logging
 from collections import Counter
 from datetime import timedelta
 
@@ -13,6 +14,8 @@ from ..adapters.errors import SmTransportError
 from ..entities import ENTITIES
 from ..parsers.record_validator import SmRecordError
 from .sm_sync_error import MAX_AUTO_ATTEMPTS
+
+_logger = logging.getLogger(__name__)
 
 
 class SmImporterDryRun(models.AbstractModel):
@@ -70,7 +73,11 @@ class SmImporterDryRun(models.AbstractModel):
                     continue
                 try:
                     fresh = adapter.fetch_one(self._sm_entity, error.reference)
-                except SmTransportError:
+                except SmTransportError as exc:
+                    # the simulation goes on without it; the real run retries it again
+                    _logger.info(
+                        "SM dry run: %s %s not fetched: %s", self._sm_entity, error.reference, exc
+                    )
                     continue
                 if fresh is not None:
                     records.append(fresh)
