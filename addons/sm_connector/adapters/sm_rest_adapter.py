@@ -53,7 +53,8 @@ class SmRestAdapter:
                 return None
             if response.status_code >= 400:
                 raise SmTransportError(
-                    f"SM refused the request (HTTP {response.status_code}): {_reason(response)}"
+                    f"SM refused the request (HTTP {response.status_code}): {_reason(response)}",
+                    status=response.status_code,
                 )
             try:
                 return response.json()

@@ -12,6 +12,7 @@ point resumes from the last committed page: nothing lost, nothing duplicated.
 
 import logging
 import threading
+import time
 from collections import Counter
 from datetime import timedelta
 from typing import NamedTuple
@@ -120,15 +121,22 @@ class SmImporter(models.AbstractModel):
             )
             run = run._start({"backend_id": backend.id, "entity": entity, "mode": mode})
             self._commit(run)
+            complete = True
             if backend.transport == "file":
                 run._set({"mode": "file"})
                 self._sync_files(backend, run)
             elif mode == "reconcile":
                 self._reconcile(backend, run)
             else:
-                self._sync_rest(backend, run, full=(mode == "full"))
-            run._finish("done")
-            self.env["sm.sync.state"]._mark_live(backend, entity, run)
+                complete = self._sync_rest(backend, run, full=(mode == "full"))
+            if complete is False:
+                # stopped by the cron's time budget: the next run goes on from the watermark.
+                # Not the end of SM's list, so no go-live yet: the rest of a first load must
+                # stay silent, like its beginning.
+                run._finish("done", keep_remaining=True)
+            else:
+                run._finish("done")
+                self.env["sm.sync.state"]._mark_live(backend, entity, run)
             backend._on_run_finished(run)
         except (SmTransportError, SmRecordError) as exc:
             self._fail(backend, run, str(exc))
@@ -204,14 +212,54 @@ class SmImporter(models.AbstractModel):
         return found
 
     # --------------------------------------------------------------- transports
+    def _rest_pages(self, backend, adapter, full=False):
+        """Where the next run reads SM: ``(watermark, since, pages)``, pages an iterator of
+        ``SmPage``. A pass the cron's time budget cut short goes on from SM's own position
+        (the stored ``next_cursor``), not from the watermark: more records than a page may
+        share one moment (a bulk update in SM) and, re-read from the watermark minus the
+        overlap, would be the same page at every run. A cursor SM no longer accepts (HTTP
+        400, SM API v1 ``GET /{entity}``) is dropped: the run reads from the watermark."""
+        entity = self._sm_entity
+        state = self.env["sm.sync.state"]._for(backend, entity)
+        watermark = None if full else state.watermark
+        since = watermark - timedelta(seconds=backend.overlap_seconds) if watermark else None
+        cursor = None if full else state.resume_cursor
+
+        def pages():
+            start = cursor
+            if start:
+                try:
+                    first = adapter.fetch_page(entity, cursor=start, limit=backend.page_size)
+                except SmTransportError as exc:
+                    if exc.status != 400:
+                        raise
+                    _logger.warning(
+                        "SM refused the %s resume cursor (%s): reading from the watermark",
+                        entity,
+                        exc,
+                    )
+                    start = None
+                else:
+                    yield first
+                    if not first.next_cursor:
+                        return
+                    start = first.next_cursor
+            yield from adapter.iter_pages(
+                entity, updated_since=since, cursor=start, limit=backend.page_size
+            )
+
+        return watermark, since, pages()
+
     def _sync_rest(self, backend, run, full=False):
+        """Read SM's pages after the watermark; False if the time budget stopped the run
+        before SM's last page (the next run goes on from the stored cursor), else True."""
         entity = self._sm_entity
         adapter = backend._rest_adapter()
-        watermark = None if full else backend._get_watermark(entity)
-        since = watermark - timedelta(seconds=backend.overlap_seconds) if watermark else None
+        state = self.env["sm.sync.state"]._for(backend, entity)
+        watermark, since, pages = self._rest_pages(backend, adapter, full=full)
         run._set({"watermark_from": since})
         self._commit(run)
-        for page in adapter.iter_pages(entity, updated_since=since, limit=backend.page_size):
+        for page in pages:
             with self.env.cr.savepoint():
                 if backend.use_queue_job:
                     # scale-out: the page is stored as a job, committed with the watermark
@@ -236,13 +284,18 @@ class SmImporter(models.AbstractModel):
                     backend._set_watermark(entity, watermark)
                 run._add_counts(counts, processed=len(page.records), remaining=page.remaining)
                 run._set({"watermark_to": watermark})
+                # committed with the page: a run stopped after it goes on from the next one
+                state.resume_cursor = page.next_cursor or False
             if self._commit(run, len(page.records), page.remaining) <= 0:
+                if not page.remaining:
+                    break  # that was SM's last page: the run is complete
                 run._set(
                     {"message": self.env._("Time budget used up: the next run goes on from here.")}
                 )
-                return
+                return False
         # after the pages: a record a page already brought in this run is not tried twice
         self._retry_open_errors(backend, run, adapter)
+        return True
 
     def _sync_files(self, backend, run):
         adapter = backend._file_adapter()
@@ -549,11 +602,14 @@ class SmImporter(models.AbstractModel):
     def _commit(self, run, processed=0, remaining=None):
         """Commit the work so far; return the seconds left in the cron's time budget.
 
-        Under test the enclosing transaction must survive: chunks then live in savepoints.
+        Under test the enclosing transaction must survive: chunks then live in savepoints;
+        the budget rule is the cron's (its ``cron_end_time`` in the context, none outside a
+        cron), so a test can run a budget-stopped run.
         """
         self.env.flush_all()
         if getattr(threading.current_thread(), "testing", False):
-            return float("inf")
+            end = self.env.context.get("cron_end_time")
+            return float("inf") if end is None else max(end - time.monotonic(), 0)
         return self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
 
     def _fail(self, backend, run, reason):

@@ -5,7 +5,6 @@ back, so nothing it wrote stays (no binding, watermark, event, activity, mail, c
 
 import logging
 from collections import Counter
-from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -24,7 +23,7 @@ class SmImporterDryRun(models.AbstractModel):
     @api.model
     def _dry_run_records(self, backend):
         """Yield (raw records, [(reference, raw, reason)]) of what the next run would read:
-        REST pages after the watermark (minus the overlap), or the export files waiting."""
+        REST pages where the run would read (`_rest_pages()`), or the export files waiting."""
         entity = self._sm_entity
         if backend.transport == "file":
             adapter = backend._file_adapter()
@@ -36,11 +35,8 @@ class SmImporterDryRun(models.AbstractModel):
                     continue
                 yield self._order_file_records(content.records), content.errors
             return
-        watermark = backend._get_watermark(entity)
-        since = watermark - timedelta(seconds=backend.overlap_seconds) if watermark else None
-        for page in backend._rest_adapter().iter_pages(
-            entity, updated_since=since, limit=backend.page_size
-        ):
+        _watermark, _since, pages = self._rest_pages(backend, backend._rest_adapter())
+        for page in pages:
             yield page.records, []
 
     @api.model

@@ -128,13 +128,14 @@ class SmSyncRun(models.Model):
         self.write(vals)
 
     @sync_writer  # private: the importer closes its runs
-    def _finish(self, state, message=None, watermark=None):
-        """Close the run(s) with a final state."""
+    def _finish(self, state, message=None, watermark=None, keep_remaining=False):
+        """Close the run(s) with a final state; a done run read everything SM had
+        (``remaining`` 0) unless ``keep_remaining`` (stopped by the cron's time budget)."""
         if not self:
             return
         if len(self) > 1:
             for run in self:
-                run._finish(state, message, watermark)
+                run._finish(state, message, watermark, keep_remaining)
             return
         end = fields.Datetime.now()
         vals = {
@@ -142,7 +143,7 @@ class SmSyncRun(models.Model):
             "date_end": end,
             "duration": (end - self.date_start).total_seconds(),
         }
-        if state == "done":
+        if state == "done" and not keep_remaining:
             vals["remaining"] = 0
         if message:
             vals["message"] = message

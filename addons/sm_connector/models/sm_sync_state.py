@@ -23,6 +23,10 @@ class SmSyncState(models.Model):
     backend_id = fields.Many2one("sm.backend", required=True, ondelete="cascade", index=True)
     entity = fields.Selection(ENTITY_SELECTION, required=True)
     watermark = fields.Datetime(help="Changes made in SM up to this moment have been imported.")
+    resume_cursor = fields.Char(
+        help="SM's paging position where a pass stopped by the time budget goes on (SM's "
+        "opaque next_cursor); empty once a run has read SM's last page."
+    )
     reconciled = fields.Datetime(help="Last full reconciliation.")
     go_live = fields.Datetime(
         string="Went live",

@@ -1,5 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import time
 from datetime import timedelta
 from decimal import Decimal
 
@@ -66,6 +67,63 @@ class TestOrderSync(SmCase):
         run = self.sync("orders")
         self.assertEqual(run.state, "done", run.message)
         return run
+
+    def test_first_load_over_several_budget_stopped_runs_stays_silent(self):
+        """A first load longer than the cron's time budget is several runs: only the run that
+        reaches SM's last page sets the go-live, so no order of the load becomes news."""
+        self.backend.page_size = 10
+        self.backend.message_older_orders = False  # the default
+        # the latest orders were placed today: news if the go-live came before they were read
+        for sm_id in sorted(self.live_ids("orders"))[-10:]:
+            self.store.set_field("orders", sm_id, "date", fields.Date.today().isoformat())
+        budget_spent = self.backend.with_context(cron_end_time=time.monotonic() - 1)
+        states = self.env["sm.sync.state"]
+        runs = []
+        for _attempt in range(10):
+            run = budget_spent._sync("orders")
+            self.env.invalidate_all()
+            runs.append(run)
+            if not run.remaining:
+                break
+            self.assertEqual(run.state, "done", run.message)
+            self.assertFalse(states._go_live(self.backend, "orders"), "go-live before the end")
+        self.assertGreaterEqual(len(runs), 3)
+        self.assertEqual(runs[0].remaining, 20)
+        self.assertEqual(runs[-1].state, "done")
+        self.assertTrue(states._go_live(self.backend, "orders"))
+        self.assertFalse(states._for(self.backend, "orders").resume_cursor)
+        self.assertEqual(set(self.sm_orders().mapped("sm_id")), self.live_ids("orders"))
+        self.assertFalse(self.events(), "a first-load order became a customer message")
+
+    def test_bulk_update_larger_than_a_page_completes_over_budget_stopped_runs(self):
+        """SM stamps many records with one moment (a bulk update): more than a page within
+        the overlap. Runs cut by the budget go on from SM's cursor, so each reads new pages."""
+        self.first_sync()
+        live = sorted(self.live_ids("orders"))
+        for sm_id in live:
+            self.store.set_field("orders", sm_id, "status", "cancelled")
+        self.store.touch("orders", live)  # one moment for all 30
+        self.backend.page_size = 10
+        budget_spent = self.backend.with_context(cron_end_time=time.monotonic() - 1)
+        runs = []
+        for _attempt in range(6):
+            runs.append(budget_spent._sync("orders"))
+            self.env.invalidate_all()
+            if not runs[-1].remaining:
+                break
+        self.assertEqual([run.processed for run in runs], [10, 10, 10])
+        self.assertEqual(set(self.sm_orders().mapped("state")), {"cancel"})
+
+    def test_resume_cursor_sm_no_longer_accepts_is_dropped(self):
+        self.first_sync()
+        state = self.env["sm.sync.state"]._for(self.backend, "orders")
+        state.resume_cursor = "not-a-cursor-of-this-server"
+        run = self.sync("orders")
+        self.assertEqual(run.state, "done", run.message)
+        self.assertFalse(state.resume_cursor)
+        # read from the watermark minus the overlap, as an ordinary run does
+        self.assertTrue(run.watermark_from)
+        self.assertEqual(run.processed, self.sync("orders").processed)
 
     # import ---------------------------------------------------------------------
     def test_orders_import_customers_and_articles_on_demand_and_totals_match(self):
