@@ -214,6 +214,9 @@ def checks(cr, url):
         refused = {row[0] for row in cr.fetchall()}
         # every SM id is bound, or logged as a refused record (the simulator's dirty share)
         result[f"{entity}_missing"] = len(sm_ids - odoo_ids - refused)
+    # a first load is never news: no order change event (hence no customer message) at all
+    cr.execute("SELECT count(*) FROM sm_order_event")
+    result["order_events"] = cr.fetchone()[0]
     cr.execute("SELECT count(*) FROM queue_job WHERE state = 'failed'")
     result["failed_jobs"] = cr.fetchone()[0]
     cr.execute("SELECT entity, watermark FROM sm_sync_state ORDER BY entity")
