@@ -87,18 +87,7 @@ def map_article(record, lookups):
         ),
         "sm_stock_summary": stock_summary(stock),
         "sm_stock_level_ids": [(5, 0, 0)]
-        + [
-            (
-                0,
-                0,
-                {
-                    "location_code": line["location"],
-                    "showroom_id": lookups.showroom_ids.get(line["location"]) or False,
-                    "qty": _float(line["qty"]),
-                },
-            )
-            for line in stock
-        ],
+        + [(0, 0, level) for level in stock_levels(record, lookups.showroom_ids)],
         "sm_kit_line_ids": [(5, 0, 0)]
         + [
             (0, 0, {"component_code": comp["code"], "qty": _float(comp["qty"])})
@@ -108,6 +97,19 @@ def map_article(record, lookups):
         "active": bool(record.get("active", True)),
     }
     return vals, issues
+
+
+def stock_levels(record, showroom_ids):
+    """The article's stock per SM location: [{location_code, showroom_id (id or False), qty
+    (float, the article's unit)}], one per line of SM's ``stock`` list."""
+    return [
+        {
+            "location_code": line["location"],
+            "showroom_id": showroom_ids.get(line["location"]) or False,
+            "qty": _float(line["qty"]),
+        }
+        for line in record.get("stock") or []
+    ]
 
 
 def category_path(record):

@@ -62,6 +62,15 @@ class TestArticleSync(SmCase):
         product = self.products().filtered(lambda p: p.sm_id == code)
         self.assertEqual(product.sm_stock_summary, "NAM 4")
         self.assertEqual(product.sm_showroom_stock_qty, 4)
+        # the lines are SM's new list, not added to the old one; the showroom is linked
+        namur = self.env["sm.showroom"]._by_code()["NAM"]
+        self.assertEqual(
+            [
+                (level.location_code, level.showroom_id, level.qty)
+                for level in product.sm_stock_level_ids
+            ],
+            [("NAM", namur, 4.0)],
+        )
         found = self.env["product.template"].search(
             [("sm_showroom_stock_qty", ">", 0), ("sm_next_restock_date", "=", "2027-01-15")]
         )
