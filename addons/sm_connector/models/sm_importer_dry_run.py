@@ -3,7 +3,6 @@
 """Dry run: the next run computed by the real import code inside a savepoint that is rolled
 back, so nothing it wrote stays (no binding, watermark, event, activity, mail, cron trigger)."""
 
-import logging
 from collections import Counter
 from datetime import timedelta
 
@@ -13,9 +12,6 @@ from odoo.exceptions import UserError
 from ..adapters.errors import SmTransportError
 from ..entities import ENTITIES
 from ..parsers.record_validator import SmRecordError
-from .sm_sync_error import MAX_AUTO_ATTEMPTS
-
-_logger = logging.getLogger(__name__)
 
 
 class SmImporterDryRun(models.AbstractModel):
@@ -53,36 +49,7 @@ class SmImporterDryRun(models.AbstractModel):
             if records:
                 counts.update(self._import_chunk(backend, run, records))
         # the run then retries the records that failed before (may bring messages too)
-        errors = self.env["sm.sync.error"].search(
-            [
-                ("backend_id", "=", backend.id),
-                ("entity", "=", self._sm_entity),
-                ("state", "=", "open"),
-                ("attempts", "<", MAX_AUTO_ATTEMPTS),
-            ]
-        )
-        adapter = backend._rest_adapter() if backend.transport == "rest" else None
-        for start in range(0, len(errors), backend.page_size):
-            chunk = errors[start : start + backend.page_size]
-            records = []
-            for error in chunk:
-                if adapter is None:
-                    payload = error._payload_record()
-                    if isinstance(payload, dict) and payload.get("id"):
-                        records.append(payload)
-                    continue
-                try:
-                    fresh = adapter.fetch_one(self._sm_entity, error.reference)
-                except SmTransportError as exc:
-                    # the simulation goes on without it; the real run retries it again
-                    _logger.info(
-                        "SM dry run: %s %s not fetched: %s", self._sm_entity, error.reference, exc
-                    )
-                    continue
-                if fresh is not None:
-                    records.append(fresh)
-            if records:
-                counts.update(self._import_chunk(backend, run, records))
+        self._retry_open_errors(backend, run, None, counts=counts)
 
 
 class SmBackendDryRun(models.Model):
