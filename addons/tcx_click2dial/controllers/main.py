@@ -243,25 +243,11 @@ class TcxCrmController(http.Controller):
         readonly=False,  # auth="none" routes default to a read-only cursor
     )
     def report_chat(self, **_params):
-        pbx, denied = self._authenticate()
-        if denied:
-            return denied
-        body, invalid = self._json_body()
-        if invalid:
-            return invalid
-        try:
-            report = parse_chat_report(body)  # checked before any lock
-            subject = self._env(pbx["company_id"])["tcx.call"]._tcx_chat_key(report, pbx["region"])
-
-            def journal(env):
-                outcome, entry = env["tcx.call"]._tcx_log_chat(body, pbx)
-                return outcome, entry.id
-
-            outcome, call_id = self._serialized(pbx["company_id"], f"chat:{subject}", journal)
-        except ReportError as exc:
-            return _error(400, "invalid_report", exc.reason, field=exc.field)
-        status = 201 if outcome == "created" else 200
-        return _json({"status": outcome, "call_id": call_id}, status)
+        return self._journal_report(
+            parse_chat_report,
+            lambda calls, report, region: f"chat:{calls._tcx_chat_key(report, region)}",
+            lambda calls, body, pbx: calls._tcx_log_chat(body, pbx),
+        )
 
     @http.route(
         REPORT_PATH,
@@ -273,6 +259,20 @@ class TcxCrmController(http.Controller):
         readonly=False,  # auth="none" routes default to a read-only cursor
     )
     def report_call(self, **_params):
+        return self._journal_report(
+            parse_call_report,
+            lambda calls, report, region: f"number:{calls._tcx_number_key(report, region)}",
+            lambda calls, body, pbx: calls._tcx_log_report(body, pbx),
+        )
+
+    def _journal_report(self, parse, lock_subject, log):
+        """A 3CX report endpoint (ReportCall, ReportChat): authenticate, read the JSON body,
+        check it with ``parse(body)`` before any lock, then journal it with
+        ``log(tcx.call, body, pbx_info)`` → ``(outcome, entry)``, alone among the reports
+        about ``lock_subject(tcx.call, report, region)`` (its customer).
+
+        Answers ``{"status": outcome, "call_id": id}``: 201 when created, else 200; a bad
+        report 400 ``invalid_report`` with its field."""
         pbx, denied = self._authenticate()
         if denied:
             return denied
@@ -280,16 +280,14 @@ class TcxCrmController(http.Controller):
         if invalid:
             return invalid
         try:
-            report = parse_call_report(body)  # checked before any lock
-            subject = self._env(pbx["company_id"])["tcx.call"]._tcx_number_key(
-                report, pbx["region"]
-            )
+            report = parse(body)  # checked before any lock
+            subject = lock_subject(self._env(pbx["company_id"])["tcx.call"], report, pbx["region"])
 
             def journal(env):
-                outcome, call = env["tcx.call"]._tcx_log_report(body, pbx)
-                return outcome, call.id
+                outcome, entry = log(env["tcx.call"], body, pbx)
+                return outcome, entry.id
 
-            outcome, call_id = self._serialized(pbx["company_id"], f"number:{subject}", journal)
+            outcome, call_id = self._serialized(pbx["company_id"], subject, journal)
         except ReportError as exc:
             return _error(400, "invalid_report", exc.reason, field=exc.field)
         status = 201 if outcome == "created" else 200
