@@ -213,14 +213,7 @@ class HelpdeskTicket(models.Model):
                 ("inbox_resolution_at_risk_date", "<=", now),
             ]
         )
-        for ticket in watched:
-            status = sla_rules.sla_status(
-                now, ticket.inbox_resolution_deadline, ticket.inbox_resolution_at_risk_date
-            )
-            if status != ticket.inbox_resolution_status:
-                ticket.inbox_resolution_status = status
-            if status == sla_rules.BREACHED and not ticket.inbox_resolution_escalated:
-                ticket._inbox_resolution_escalate()
+        watched._inbox_clock_refresh("resolution", now)._inbox_resolution_escalate()
         return watched
 
     def _inbox_resolution_escalate(self):

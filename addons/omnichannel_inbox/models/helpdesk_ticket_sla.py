@@ -1,5 +1,8 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+from typing import NamedTuple
+
 from odoo import api, fields, models
 
 from ..helpers import sla as sla_rules
@@ -13,6 +16,29 @@ SLA_STATUSES = [
     (sla_rules.BREACHED, "Breached"),
     (sla_rules.MET, "Met"),
 ]
+
+
+class ClockFields(NamedTuple):
+    """The fields of one ticket clock that its watch reads and writes."""
+
+    deadline: str
+    at_risk_date: str
+    status: str
+    escalated: str
+
+
+# a ticket's two clocks: first answer (this file), resolution (helpdesk_ticket_resolution.py)
+CLOCKS = {
+    "sla": ClockFields(
+        "inbox_sla_deadline", "inbox_sla_at_risk_date", "inbox_sla_status", "inbox_sla_escalated"
+    ),
+    "resolution": ClockFields(
+        "inbox_resolution_deadline",
+        "inbox_resolution_at_risk_date",
+        "inbox_resolution_status",
+        "inbox_resolution_escalated",
+    ),
+}
 
 
 class HelpdeskTicket(models.Model):
@@ -105,6 +131,23 @@ class HelpdeskTicket(models.Model):
                 vals["inbox_first_response_date"] = responded
             # sudo: SLA fields are system fields, computed here, never typed
             ticket.sudo().write(vals)
+
+    def _inbox_clock_refresh(self, clock, now):
+        """Recompute the status of a running clock of these tickets at ``now`` (``clock``: a
+        key of CLOCKS, ``sla`` for the first answer or ``resolution``) and write it only
+        where it changed, one write per new status. Returns the tickets now breached and not
+        escalated yet: the caller escalates them."""
+        names = CLOCKS[clock]
+        changed = defaultdict(list)
+        for ticket in self:
+            status = sla_rules.sla_status(now, ticket[names.deadline], ticket[names.at_risk_date])
+            if status != ticket[names.status]:
+                changed[status].append(ticket.id)
+        for status, ids in changed.items():
+            self.browse(ids).write({names.status: status})
+        return self.filtered(
+            lambda t: t[names.status] == sla_rules.BREACHED and not t[names.escalated]
+        )
 
     def _inbox_escalate(self):
         """SLA breached: an activity for the team lead (else the assignee, else the admin)."""
