@@ -41,14 +41,17 @@ class SmImporterDryRun(models.AbstractModel):
 
     @api.model
     def _dry_run_import(self, backend, run, counts, failures):
-        """Import what the next run reads, as the run would (caller rolls it back)."""
+        """Import what the next run reads, as the run would, in ``run`` (a run record the
+        caller opened; the caller rolls everything back). Counters go to ``counts``, the
+        records SM could not send to ``failures`` as (entity, reference, reason)."""
         for records, errors in self._dry_run_records(backend):
             for reference, _raw, reason in errors:
                 failures.append((self._sm_entity, reference, reason))
                 counts["failed"] += 1
             if records:
                 counts.update(self._import_chunk(backend, run, records))
-        # the run then retries the records that failed before (may bring messages too)
+        # the run then retries the records that failed before (may bring messages too), but
+        # not those a page brought in this run
         self._retry_open_errors(backend, run, None, counts=counts)
 
 
@@ -91,8 +94,12 @@ class SmBackendDryRun(models.Model):
         hooks = _snapshot_hooks(cr)
         savepoint = cr.savepoint()
         try:
-            run = self.env["sm.sync.run"].browse()
             for importer in importers:
+                # a run record as the real run opens one (rolled back with the rest): a record
+                # a page brought is then not retried again, and fails once, as in that run
+                run = self.env["sm.sync.run"]._start(
+                    {"backend_id": self.id, "entity": importer._sm_entity, "mode": "incremental"}
+                )
                 entity_counts = counts.setdefault(importer._sm_entity, Counter())
                 importer._dry_run_import(self, run, entity_counts, failures)
             self.env.flush_all()

@@ -163,6 +163,17 @@ class TestDryRun(SmCase):
         self.assertEqual(self.sync("contacts").failed, counts["contacts"].failed)
         self.assertEqual(errors.mapped("attempts"), [3] * 3)
 
+    def test_a_failing_record_a_page_brings_again_counts_once_as_in_the_run(self):
+        victims = sorted(self.live_ids("contacts"))[30:32]
+        for sm_id in victims:
+            self.store.set_field("contacts", sm_id, "lang", "de")
+        self.assertEqual(self.sync("contacts").failed, 2)
+        # within the overlap the next page brings them again, and they are open errors too
+        report = self.backend._simulate()
+        counts = {line.entity: line for line in report.line_ids if line.kind == "count"}
+        self.assertEqual(counts["contacts"].failed, 2, "one failure per record and run")
+        self.assertEqual(self.sync("contacts").failed, counts["contacts"].failed)
+
     def test_switching_to_automatic_shows_the_last_simulation_and_asks(self):
         self.backend._simulate()
         config = self.env.ref("sm_connector.event_type_line_unavailable")
