@@ -298,18 +298,18 @@ class SmImporter(models.AbstractModel):
         the record the export file had; a chunk at a time, committed like pages. Records
         already tried in this run (a page or file brought them) wait for the next run.
 
-        counts: a dry run's Counter (sm_importer_dry_run.py; no run record): the chunks'
-        counters are added to it and nothing is committed (the dry run rolls everything back).
+        counts: a dry run's Counter (sm_importer_dry_run.py): the chunks' counters are added
+        to it too and nothing is committed (the dry run rolls everything back).
         """
-        domain = [
-            ("backend_id", "=", backend.id),
-            ("entity", "=", self._sm_entity),
-            ("state", "=", "open"),
-            ("attempts", "<", MAX_AUTO_ATTEMPTS),
-        ]
-        if run:
-            domain.append(("run_id", "!=", run.id))
-        errors = self.env["sm.sync.error"].search(domain)
+        errors = self.env["sm.sync.error"].search(
+            [
+                ("backend_id", "=", backend.id),
+                ("entity", "=", self._sm_entity),
+                ("state", "=", "open"),
+                ("attempts", "<", MAX_AUTO_ATTEMPTS),
+                ("run_id", "!=", run.id),
+            ]
+        )
         for start in range(0, len(errors), backend.page_size):
             chunk = errors[start : start + backend.page_size]
             chunk_counts = self._retry_errors(backend, run, chunk, adapter, strict=False)
