@@ -6,7 +6,6 @@ from odoo.exceptions import AccessError
 from ..helpers import resolution as clock_rules
 from ..helpers import sla as sla_rules
 
-ESCALATION_ACTIVITY = "omnichannel_inbox.mail_activity_type_sla_escalation"
 STAFF = "base.group_user"
 RESOLUTION_STATUSES = [
     (sla_rules.NONE, "No target"),
@@ -218,24 +217,15 @@ class HelpdeskTicket(models.Model):
 
     def _inbox_resolution_escalate(self):
         """Resolution target missed: an activity for the team lead (else the assignee)."""
-        for ticket in self:
-            lead = (
-                ticket.team_id.user_id
-                or ticket.user_id
-                or self.env.ref("base.user_admin", raise_if_not_found=False)
-            )
-            env = ticket.with_context(lang=lead.lang or self.env.lang).env
-            ticket.activity_schedule(
-                ESCALATION_ACTIVITY,
-                date_deadline=fields.Date.context_today(ticket),
-                summary=env._("Resolution target missed: %(ticket)s", ticket=ticket.display_name),
-                note=env._(
+
+        def texts(ticket, env, _lead):
+            return (
+                env._("Resolution target missed: %(ticket)s", ticket=ticket.display_name),
+                env._(
                     "%(customer)s's request is still not resolved (%(policy)s).",
-                    customer=ticket.partner_id.display_name
-                    or ticket.partner_name
-                    or env._("The customer"),
+                    customer=ticket._inbox_customer_label(env),
                     policy=ticket.inbox_resolution_policy_id.name or "",
                 ),
-                user_id=lead.id,
             )
-            ticket.inbox_resolution_escalated = True
+
+        self._inbox_escalate_clock("resolution", texts)

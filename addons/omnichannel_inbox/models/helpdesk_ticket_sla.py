@@ -151,29 +151,46 @@ class HelpdeskTicket(models.Model):
 
     def _inbox_escalate(self):
         """SLA breached: an activity for the team lead (else the assignee, else the admin)."""
+
+        def texts(ticket, env, lead):
+            deadline = fields.Datetime.context_timestamp(
+                ticket.with_context(tz=lead.tz or "Europe/Brussels"), ticket.inbox_sla_deadline
+            )
+            return (
+                env._("SLA breached: %(ticket)s", ticket=ticket.display_name),
+                env._(
+                    "%(customer)s is still waiting for an answer (%(channel)s, due %(deadline)s).",
+                    customer=ticket._inbox_customer_label(env),
+                    channel=ticket.inbox_sla_policy_id.name or ticket.channel_id.name or "",
+                    deadline=deadline.strftime("%Y-%m-%d %H:%M"),
+                ),
+            )
+
+        self._inbox_escalate_clock("sla", texts)
+
+    def _inbox_escalate_clock(self, clock, texts):
+        """A clock missed its target (``clock``: a key of CLOCKS): one escalation activity
+        per ticket for the team lead (else the assignee, else the admin), its texts
+        ``texts(ticket, env, lead) -> (summary, note)`` in the lead's language; the clock is
+        then marked escalated."""
         for ticket in self:
             lead = (
                 ticket.team_id.user_id
                 or ticket.user_id
                 or self.env.ref("base.user_admin", raise_if_not_found=False)
             )
-            lang = lead.lang or self.env.lang
-            env = ticket.with_context(lang=lang).env
-            deadline = fields.Datetime.context_timestamp(
-                ticket.with_context(tz=lead.tz or "Europe/Brussels"), ticket.inbox_sla_deadline
-            )
+            env = ticket.with_context(lang=lead.lang or self.env.lang).env
+            summary, note = texts(ticket, env, lead)
             ticket.activity_schedule(
                 ESCALATION_ACTIVITY,
                 date_deadline=fields.Date.context_today(ticket),
-                summary=env._("SLA breached: %(ticket)s", ticket=ticket.display_name),
-                note=env._(
-                    "%(customer)s is still waiting for an answer (%(channel)s, due %(deadline)s).",
-                    customer=ticket.partner_id.display_name
-                    or ticket.partner_name
-                    or env._("The customer"),
-                    channel=ticket.inbox_sla_policy_id.name or ticket.channel_id.name or "",
-                    deadline=deadline.strftime("%Y-%m-%d %H:%M"),
-                ),
+                summary=summary,
+                note=note,
                 user_id=lead.id,
             )
-            ticket.inbox_sla_escalated = True
+            ticket[CLOCKS[clock].escalated] = True
+
+    def _inbox_customer_label(self, env):
+        """Who is waiting, for an escalation text (``env``: the reader's language)."""
+        self.ensure_one()
+        return self.partner_id.display_name or self.partner_name or env._("The customer")

@@ -15,7 +15,6 @@ from ..helpers.working_hours import (
 )
 
 _logger = logging.getLogger(__name__)
-ESCALATION_ACTIVITY = "omnichannel_inbox.mail_activity_type_sla_escalation"
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")]
 
 
