@@ -55,6 +55,10 @@ MAX_BODY = 64 * 1024
 SEARCH_LIMIT = 10
 MIN_SEARCH = 2
 ADMIN_GROUP = "tcx_click2dial.group_tcx_admin"
+# every 3CX endpoint: plain HTTP, 3CX's API key instead of a session (nothing kept)
+TCX_GET = {"type": "http", "auth": "none", "methods": ["GET"], "csrf": False, "save_session": False}
+# the ones that write: auth="none" routes default to a read-only cursor
+TCX_POST = {**TCX_GET, "methods": ["POST"], "readonly": False}
 
 
 def _reject_constant(name):
@@ -136,9 +140,7 @@ class TcxCrmController(http.Controller):
             return _error(400, "invalid_number", "Number is not a phone number.")
         return None
 
-    @http.route(
-        LOOKUP_PATH, type="http", auth="none", methods=["GET"], csrf=False, save_session=False
-    )
+    @http.route(LOOKUP_PATH, **TCX_GET)
     def lookup(self, **params):
         pbx, denied = self._authenticate()
         if denied:
@@ -176,9 +178,7 @@ class TcxCrmController(http.Controller):
             "mobile_e164": partner.mobile_e164,
         }
 
-    @http.route(
-        EMAIL_PATH, type="http", auth="none", methods=["GET"], csrf=False, save_session=False
-    )
+    @http.route(EMAIL_PATH, **TCX_GET)
     def lookup_email(self, **params):
         pbx, denied = self._authenticate()
         if denied:
@@ -198,9 +198,7 @@ class TcxCrmController(http.Controller):
         base_url = pbx["odoo_url"] or env["tcx.pbx"].get_base_url()
         return _json({"contact": contact_answer(self._contact_row(partner.partner), base_url)})
 
-    @http.route(
-        SEARCH_PATH, type="http", auth="none", methods=["GET"], csrf=False, save_session=False
-    )
+    @http.route(SEARCH_PATH, **TCX_GET)
     def search_contacts(self, **params):
         """Contacts whose name, e-mail or number matches ``SearchText`` (at most ten, in the
         PBX's company): ``{"contacts": [contact, …]}``; fewer than two characters → none."""
@@ -233,15 +231,7 @@ class TcxCrmController(http.Controller):
         contacts = [contact_answer(self._contact_row(p), base_url) for p in partners]
         return _json({"contacts": contacts})
 
-    @http.route(
-        CHAT_PATH,
-        type="http",
-        auth="none",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-        readonly=False,  # auth="none" routes default to a read-only cursor
-    )
+    @http.route(CHAT_PATH, **TCX_POST)
     def report_chat(self, **_params):
         return self._journal_report(
             parse_chat_report,
@@ -249,15 +239,7 @@ class TcxCrmController(http.Controller):
             lambda calls, body, pbx: calls._tcx_log_chat(body, pbx),
         )
 
-    @http.route(
-        REPORT_PATH,
-        type="http",
-        auth="none",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-        readonly=False,  # auth="none" routes default to a read-only cursor
-    )
+    @http.route(REPORT_PATH, **TCX_POST)
     def report_call(self, **_params):
         return self._journal_report(
             parse_call_report,
@@ -293,15 +275,7 @@ class TcxCrmController(http.Controller):
         status = 201 if outcome == "created" else 200
         return _json({"status": outcome, "call_id": call_id}, status)
 
-    @http.route(
-        CREATE_PATH,
-        type="http",
-        auth="none",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-        readonly=False,  # auth="none" routes default to a read-only cursor
-    )
+    @http.route(CREATE_PATH, **TCX_POST)
     def create_contact(self, **_params):
         pbx, denied = self._authenticate()
         if denied:
