@@ -10,7 +10,6 @@
 """
 
 import argparse
-import contextlib
 import json
 
 from .harness import (
@@ -20,9 +19,8 @@ from .harness import (
     drop_database,
     odoo_env,
     report,
-    simulator,
 )
-from .sm_sync_bench import KEY, connector_run, sim_post
+from .sm_sync_bench import KEY, connector_run, sim_post, sm_simulator
 
 
 # the orders benches' set-up (this bench and sm_dry_run_bench): same arguments, same SM data
@@ -37,23 +35,9 @@ def orders_arguments(argv):
     return parser.parse_args(argv)
 
 
-@contextlib.contextmanager
 def orders_simulator(args):
-    """The SM simulator with the arguments' sizes (seed 42); yields its URL."""
-    with simulator(
-        "silicon_master",
-        "--contacts",
-        str(args.contacts),
-        "--articles",
-        str(args.articles),
-        "--orders",
-        str(args.orders),
-        "--api-key",
-        KEY,
-        "--seed",
-        "42",
-    ) as url:
-        yield url
+    """The SM simulator with the arguments' sizes; a context manager yielding its URL."""
+    return sm_simulator(args.contacts, args.articles, args.orders)
 
 
 def import_prerequisites(registry, url, label="prerequisite"):
