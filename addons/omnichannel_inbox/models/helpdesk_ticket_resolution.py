@@ -1,7 +1,6 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 
 from ..helpers import resolution as clock_rules
 from ..helpers import sla as sla_rules
@@ -15,7 +14,7 @@ RESOLUTION_STATUSES = [
     (sla_rules.BREACHED, "Breached"),
     (sla_rules.MET, "Met"),
 ]
-# the clock's bookkeeping: written by the server only (see _inbox_check_system_fields)
+# the clock's bookkeeping: written by the server only (see _inbox_system_fields)
 RESOLUTION_FIELDS = frozenset(
     {
         "inbox_resolution_policy_id",
@@ -86,17 +85,9 @@ class HelpdeskTicket(models.Model):
         "(inbox_resolution_at_risk_date) WHERE inbox_resolution_running_since IS NOT NULL"
     )
 
-    def _inbox_check_system_fields(self, fnames):
-        res = super()._inbox_check_system_fields(fnames)
-        forbidden = RESOLUTION_FIELDS.intersection(fnames)
-        if forbidden and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "These fields are kept by the inbox and cannot be changed: %(fields)s",
-                    fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
-                )
-            )
-        return res
+    @api.model
+    def _inbox_system_fields(self):
+        return super()._inbox_system_fields() | RESOLUTION_FIELDS  # the resolution clock
 
     # ---------------------------------------------------------------------------- clock
     def _inbox_resolution_clock(self):
