@@ -8,12 +8,21 @@ at most twice the real run: ``ratio`` = dry run / real run.
     python -m bench.sm_dry_run_bench --template DB --conf ODOO_CONF [--orders N]
 """
 
-import argparse
-import json
-
-from .harness import QueryCounter, copy_database, drop_database, odoo_env, report, simulator
-from .sm_orders_bench import close
-from .sm_sync_bench import KEY, connector_run, sim_post
+from .harness import (
+    QueryCounter,
+    close_registry,
+    copy_database,
+    drop_database,
+    odoo_env,
+    report,
+)
+from .sm_orders_bench import (
+    import_prerequisites,
+    orders_arguments,
+    orders_simulator,
+    sm_changes_1pct,
+)
+from .sm_sync_bench import connector_run
 
 
 def dry_run(registry):
@@ -41,44 +50,24 @@ def dry_run(registry):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--template", required=True)
-    parser.add_argument("--conf", required=True)
-    parser.add_argument("--orders", type=int, default=50_000)
-    parser.add_argument("--contacts", type=int, default=20_000)
-    parser.add_argument("--articles", type=int, default=15_000)
-    args = parser.parse_args(argv)
-
+    args = orders_arguments(argv)
     db = f"{args.template}_dry_run"
     copy_database(args.template, db)
     try:
-        with simulator(
-            "silicon_master",
-            "--contacts",
-            str(args.contacts),
-            "--articles",
-            str(args.articles),
-            "--orders",
-            str(args.orders),
-            "--api-key",
-            KEY,
-            "--seed",
-            "42",
-        ) as url:
+        with orders_simulator(args) as url:
             registry = odoo_env(args.conf, db)
             from odoo import api
 
-            for entity in ("contacts", "articles", "orders"):
-                counter, counts = connector_run(registry, url, entity)
-                print(f"  import {entity}: {counter.seconds:.1f} s {counts}", flush=True)
+            import_prerequisites(registry, url, label="import")
+            counter, counts = connector_run(registry, url, "orders")
+            print(f"  import orders: {counter.seconds:.1f} s {counts}", flush=True)
             with registry.cursor() as cr:
                 env = api.Environment(cr, api.SUPERUSER_ID, {})
                 # customers of the existing orders get their messages, as after go-live
                 env["sm.backend"].search([("name", "=", "bench")]).message_older_orders = True
                 env["sm.order.event.type"].search([]).write({"mode": "auto", "settle_minutes": 0})
                 cr.commit()
-            changes = sim_post(url, "/_sim/advance", {"minutes": 60, "change_ratio": 0.01})
-            print(f"  SM changed: {json.dumps(changes)[:300]}", flush=True)
+            sm_changes_1pct(url)
             dry, dry_counts, messages = dry_run(registry)
             print(
                 f"  dry run: {dry.seconds:.2f} s, {dry.queries} queries, {dry_counts}, "
@@ -94,7 +83,7 @@ def main(argv=None):
                 dry.queries,
                 ratio=dry.seconds / real.seconds,
             )
-            close(db)
+            close_registry(db)
     finally:
         drop_database(db)
 

@@ -38,9 +38,8 @@ from .harness import (
     free_port,
     pg,
     report,
-    simulator,
 )
-from .sm_sync_bench import KEY
+from .sm_sync_bench import KEY, sm_simulator
 
 TARGET_SECONDS = 600  # the target: the whole first load under 10 minutes on 2 cores
 ENTITIES = ("contacts", "articles", "orders")
@@ -322,11 +321,7 @@ def main(argv=None):
     )
     args = parser.parse_args(argv)
     results = {}
-    with simulator(
-        "silicon_master",
-        *("--contacts", str(args.contacts), "--articles", str(args.articles)),
-        *("--orders", str(args.orders), "--api-key", KEY, "--seed", "42"),
-    ) as url:
+    with sm_simulator(args.contacts, args.articles, args.orders) as url:
         for mode in args.modes.split(","):
             results[mode] = load(args, url, mode)
     problems = {

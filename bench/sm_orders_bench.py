@@ -19,9 +19,40 @@ from .harness import (
     drop_database,
     odoo_env,
     report,
-    simulator,
 )
-from .sm_sync_bench import KEY, connector_run, sim_post
+from .sm_sync_bench import KEY, connector_run, sim_post, sm_simulator
+
+
+# the orders benches' set-up (this bench and sm_dry_run_bench): same arguments, same SM data
+def orders_arguments(argv):
+    """--template, --conf and the SM data sizes (--orders, --contacts, --articles)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--template", required=True)
+    parser.add_argument("--conf", required=True)
+    parser.add_argument("--orders", type=int, default=50_000)
+    parser.add_argument("--contacts", type=int, default=20_000)
+    parser.add_argument("--articles", type=int, default=15_000)
+    return parser.parse_args(argv)
+
+
+def orders_simulator(args):
+    """The SM simulator with the arguments' sizes; a context manager yielding its URL."""
+    return sm_simulator(args.contacts, args.articles, args.orders)
+
+
+def import_prerequisites(registry, url, label="prerequisite"):
+    """Sync what orders depend on (customers, articles) with the connector, untimed here."""
+    from odoo.addons.sm_connector.entities import ENTITY
+
+    for entity in ENTITY["orders"].depends_on:
+        counter, counts = connector_run(registry, url, entity)
+        print(f"  {label} {entity}: {counter.seconds:.1f} s {counts}", flush=True)
+
+
+def sm_changes_1pct(url):
+    """SM lives an hour: 1 % of its records change."""
+    changes = sim_post(url, "/_sim/advance", {"minutes": 60, "change_ratio": 0.01})
+    print(f"  SM changed: {json.dumps(changes)[:300]}", flush=True)
 
 
 def naive_orders(registry, url):
@@ -72,38 +103,14 @@ def naive_orders(registry, url):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--template", required=True)
-    parser.add_argument("--conf", required=True)
-    parser.add_argument("--orders", type=int, default=50_000)
-    parser.add_argument("--contacts", type=int, default=20_000)
-    parser.add_argument("--articles", type=int, default=15_000)
-    args = parser.parse_args(argv)
-
+    args = orders_arguments(argv)
     base, ours_db, naive_db = (
         f"{args.template}_{s}" for s in ("orders_base", "orders_ours", "orders_naive")
     )
     copy_database(args.template, base)
     try:
-        with simulator(
-            "silicon_master",
-            "--contacts",
-            str(args.contacts),
-            "--articles",
-            str(args.articles),
-            "--orders",
-            str(args.orders),
-            "--api-key",
-            KEY,
-            "--seed",
-            "42",
-        ) as url:
-            base_reg = odoo_env(args.conf, base)
-            from odoo.addons.sm_connector.entities import ENTITY
-
-            for entity in ENTITY["orders"].depends_on:
-                counter, counts = connector_run(base_reg, url, entity)
-                print(f"  prerequisite {entity}: {counter.seconds:.1f} s {counts}", flush=True)
+        with orders_simulator(args) as url:
+            import_prerequisites(odoo_env(args.conf, base), url)
             close_registry(base)
             copy_database(base, ours_db)
             copy_database(base, naive_db)
@@ -119,8 +126,7 @@ def main(argv=None):
                 f"sm_orders_full_import_{args.orders}", full.seconds, naive.seconds, full.queries
             )
 
-            changes = sim_post(url, "/_sim/advance", {"minutes": 60, "change_ratio": 0.01})
-            print(f"  SM changed: {json.dumps(changes)[:300]}", flush=True)
+            sm_changes_1pct(url)
             incr, counts = connector_run(ours_reg, url, "orders")
             print(
                 f"  ours incremental orders: {incr.seconds:.2f} s, {incr.queries} queries, {counts}",

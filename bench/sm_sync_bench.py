@@ -21,6 +21,16 @@ KEY = "bench-key"
 BENCH_ENTITIES = ("contacts", "articles")
 
 
+def sm_simulator(contacts, articles, orders):
+    """The SM simulator every SM bench runs on (seed 42, the benches' API key), with these
+    numbers of records: a context manager yielding its URL."""
+    return simulator(
+        "silicon_master",
+        *("--contacts", str(contacts), "--articles", str(articles), "--orders", str(orders)),
+        *("--api-key", KEY, "--seed", "42"),
+    )
+
+
 def connector_run(registry, url, entity, page_size=500):
     from odoo import api
 
@@ -115,19 +125,7 @@ def main(argv=None):
     copy_database(args.template, ours_db)
     copy_database(args.template, naive_db)
     try:
-        with simulator(
-            "silicon_master",
-            "--contacts",
-            str(args.contacts),
-            "--articles",
-            str(args.articles),
-            "--orders",
-            "0",
-            "--api-key",
-            KEY,
-            "--seed",
-            "42",
-        ) as url:
+        with sm_simulator(args.contacts, args.articles, 0) as url:
             ours_reg = odoo_env(args.conf, ours_db)
             full_seconds = full_queries = 0.0
             for entity in BENCH_ENTITIES:

@@ -219,9 +219,16 @@ class HelpdeskTicket(models.Model):
             ticket._inbox_sla_start(ticket.create_date, channel=ticket.channel_id)
         return tickets
 
+    @api.model
+    def _inbox_system_fields(self):
+        """The fields the inbox keeps, never typed (hook: each concern's file adds its own,
+        e.g. the resolution clock's, the lifecycle's, the stored computed ones)."""
+        return SYSTEM_FIELDS
+
     def _inbox_check_system_fields(self, fnames):
-        """Refuse the pipeline's own fields to anyone but trusted (superuser) code."""
-        forbidden = SYSTEM_FIELDS.intersection(fnames)
+        """Refuse the inbox's own fields (``_inbox_system_fields()``) among ``fnames`` to
+        anyone but trusted (superuser) code: AccessError naming them."""
+        forbidden = self._inbox_system_fields().intersection(fnames)
         if forbidden and not self.env.su:
             raise AccessError(
                 self.env._(

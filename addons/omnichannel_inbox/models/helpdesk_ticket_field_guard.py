@@ -60,17 +60,10 @@ class HelpdeskTicket(models.Model):
             if field._module == MODULE and field.store and field.compute and not field.inverse
         }
 
-    def _inbox_check_system_fields(self, fnames):
-        """Also refuse the stored computed fields of the inbox (first response minutes, open)."""
-        forbidden = self._inbox_computed_fields().intersection(fnames)
-        if forbidden and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "These fields are kept by the inbox and cannot be changed: %(fields)s",
-                    fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
-                )
-            )
-        return super()._inbox_check_system_fields(fnames)
+    @api.model
+    def _inbox_system_fields(self):
+        """Also the stored computed fields of the inbox (first response minutes, open)."""
+        return super()._inbox_system_fields() | self._inbox_computed_fields()
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -5,7 +5,6 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 
 STAFF = "base.group_user"
 REMINDER_TEMPLATE = "omnichannel_inbox.mail_template_inbox_waiting_reminder"
@@ -52,17 +51,9 @@ class HelpdeskTicket(models.Model):
         string="Reminder sent", readonly=True, copy=False, groups=STAFF
     )
 
-    def _inbox_check_system_fields(self, fnames):
-        res = super()._inbox_check_system_fields(fnames)
-        forbidden = LIFECYCLE_FIELDS.intersection(fnames)
-        if forbidden and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "These fields are kept by the inbox and cannot be changed: %(fields)s",
-                    fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
-                )
-            )
-        return res
+    @api.model
+    def _inbox_system_fields(self):
+        return super()._inbox_system_fields() | LIFECYCLE_FIELDS  # links and waiting
 
     # ------------------------------------------------------------------------- stages
     def _inbox_work_stage(self):

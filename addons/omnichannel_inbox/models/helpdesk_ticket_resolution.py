@@ -1,12 +1,10 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 
 from ..helpers import resolution as clock_rules
 from ..helpers import sla as sla_rules
 
-ESCALATION_ACTIVITY = "omnichannel_inbox.mail_activity_type_sla_escalation"
 STAFF = "base.group_user"
 RESOLUTION_STATUSES = [
     (sla_rules.NONE, "No target"),
@@ -16,7 +14,7 @@ RESOLUTION_STATUSES = [
     (sla_rules.BREACHED, "Breached"),
     (sla_rules.MET, "Met"),
 ]
-# the clock's bookkeeping: written by the server only (see _inbox_check_system_fields)
+# the clock's bookkeeping: written by the server only (see _inbox_system_fields)
 RESOLUTION_FIELDS = frozenset(
     {
         "inbox_resolution_policy_id",
@@ -87,17 +85,9 @@ class HelpdeskTicket(models.Model):
         "(inbox_resolution_at_risk_date) WHERE inbox_resolution_running_since IS NOT NULL"
     )
 
-    def _inbox_check_system_fields(self, fnames):
-        res = super()._inbox_check_system_fields(fnames)
-        forbidden = RESOLUTION_FIELDS.intersection(fnames)
-        if forbidden and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "These fields are kept by the inbox and cannot be changed: %(fields)s",
-                    fields=", ".join(sorted(self._fields[f].string for f in forbidden)),
-                )
-            )
-        return res
+    @api.model
+    def _inbox_system_fields(self):
+        return super()._inbox_system_fields() | RESOLUTION_FIELDS  # the resolution clock
 
     # ---------------------------------------------------------------------------- clock
     def _inbox_resolution_clock(self):
@@ -213,36 +203,20 @@ class HelpdeskTicket(models.Model):
                 ("inbox_resolution_at_risk_date", "<=", now),
             ]
         )
-        for ticket in watched:
-            status = sla_rules.sla_status(
-                now, ticket.inbox_resolution_deadline, ticket.inbox_resolution_at_risk_date
-            )
-            if status != ticket.inbox_resolution_status:
-                ticket.inbox_resolution_status = status
-            if status == sla_rules.BREACHED and not ticket.inbox_resolution_escalated:
-                ticket._inbox_resolution_escalate()
+        watched._inbox_clock_refresh("resolution", now)._inbox_resolution_escalate()
         return watched
 
     def _inbox_resolution_escalate(self):
         """Resolution target missed: an activity for the team lead (else the assignee)."""
-        for ticket in self:
-            lead = (
-                ticket.team_id.user_id
-                or ticket.user_id
-                or self.env.ref("base.user_admin", raise_if_not_found=False)
-            )
-            env = ticket.with_context(lang=lead.lang or self.env.lang).env
-            ticket.activity_schedule(
-                ESCALATION_ACTIVITY,
-                date_deadline=fields.Date.context_today(ticket),
-                summary=env._("Resolution target missed: %(ticket)s", ticket=ticket.display_name),
-                note=env._(
+
+        def texts(ticket, env, _lead):
+            return (
+                env._("Resolution target missed: %(ticket)s", ticket=ticket.display_name),
+                env._(
                     "%(customer)s's request is still not resolved (%(policy)s).",
-                    customer=ticket.partner_id.display_name
-                    or ticket.partner_name
-                    or env._("The customer"),
+                    customer=ticket._inbox_customer_label(env),
                     policy=ticket.inbox_resolution_policy_id.name or "",
                 ),
-                user_id=lead.id,
             )
-            ticket.inbox_resolution_escalated = True
+
+        self._inbox_escalate_clock("resolution", texts)

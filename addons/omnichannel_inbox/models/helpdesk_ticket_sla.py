@@ -1,5 +1,8 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+from typing import NamedTuple
+
 from odoo import api, fields, models
 
 from ..helpers import sla as sla_rules
@@ -13,6 +16,29 @@ SLA_STATUSES = [
     (sla_rules.BREACHED, "Breached"),
     (sla_rules.MET, "Met"),
 ]
+
+
+class ClockFields(NamedTuple):
+    """The fields of one ticket clock that its watch reads and writes."""
+
+    deadline: str
+    at_risk_date: str
+    status: str
+    escalated: str
+
+
+# a ticket's two clocks: first answer (this file), resolution (helpdesk_ticket_resolution.py)
+CLOCKS = {
+    "sla": ClockFields(
+        "inbox_sla_deadline", "inbox_sla_at_risk_date", "inbox_sla_status", "inbox_sla_escalated"
+    ),
+    "resolution": ClockFields(
+        "inbox_resolution_deadline",
+        "inbox_resolution_at_risk_date",
+        "inbox_resolution_status",
+        "inbox_resolution_escalated",
+    ),
+}
 
 
 class HelpdeskTicket(models.Model):
@@ -106,31 +132,65 @@ class HelpdeskTicket(models.Model):
             # sudo: SLA fields are system fields, computed here, never typed
             ticket.sudo().write(vals)
 
+    def _inbox_clock_refresh(self, clock, now):
+        """Recompute the status of a running clock of these tickets at ``now`` (``clock``: a
+        key of CLOCKS, ``sla`` for the first answer or ``resolution``) and write it only
+        where it changed, one write per new status. Returns the tickets now breached and not
+        escalated yet: the caller escalates them."""
+        names = CLOCKS[clock]
+        changed = defaultdict(list)
+        for ticket in self:
+            status = sla_rules.sla_status(now, ticket[names.deadline], ticket[names.at_risk_date])
+            if status != ticket[names.status]:
+                changed[status].append(ticket.id)
+        for status, ids in changed.items():
+            self.browse(ids).write({names.status: status})
+        return self.filtered(
+            lambda t: t[names.status] == sla_rules.BREACHED and not t[names.escalated]
+        )
+
     def _inbox_escalate(self):
         """SLA breached: an activity for the team lead (else the assignee, else the admin)."""
+
+        def texts(ticket, env, lead):
+            deadline = fields.Datetime.context_timestamp(
+                ticket.with_context(tz=lead.tz or "Europe/Brussels"), ticket.inbox_sla_deadline
+            )
+            return (
+                env._("SLA breached: %(ticket)s", ticket=ticket.display_name),
+                env._(
+                    "%(customer)s is still waiting for an answer (%(channel)s, due %(deadline)s).",
+                    customer=ticket._inbox_customer_label(env),
+                    channel=ticket.inbox_sla_policy_id.name or ticket.channel_id.name or "",
+                    deadline=deadline.strftime("%Y-%m-%d %H:%M"),
+                ),
+            )
+
+        self._inbox_escalate_clock("sla", texts)
+
+    def _inbox_escalate_clock(self, clock, texts):
+        """A clock missed its target (``clock``: a key of CLOCKS): one escalation activity
+        per ticket for the team lead (else the assignee, else the admin), its texts
+        ``texts(ticket, env, lead) -> (summary, note)`` in the lead's language; the clock is
+        then marked escalated."""
         for ticket in self:
             lead = (
                 ticket.team_id.user_id
                 or ticket.user_id
                 or self.env.ref("base.user_admin", raise_if_not_found=False)
             )
-            lang = lead.lang or self.env.lang
-            env = ticket.with_context(lang=lang).env
-            deadline = fields.Datetime.context_timestamp(
-                ticket.with_context(tz=lead.tz or "Europe/Brussels"), ticket.inbox_sla_deadline
-            )
+            env = ticket.with_context(lang=lead.lang or self.env.lang).env
+            summary, note = texts(ticket, env, lead)
             ticket.activity_schedule(
                 ESCALATION_ACTIVITY,
                 date_deadline=fields.Date.context_today(ticket),
-                summary=env._("SLA breached: %(ticket)s", ticket=ticket.display_name),
-                note=env._(
-                    "%(customer)s is still waiting for an answer (%(channel)s, due %(deadline)s).",
-                    customer=ticket.partner_id.display_name
-                    or ticket.partner_name
-                    or env._("The customer"),
-                    channel=ticket.inbox_sla_policy_id.name or ticket.channel_id.name or "",
-                    deadline=deadline.strftime("%Y-%m-%d %H:%M"),
-                ),
+                summary=summary,
+                note=note,
                 user_id=lead.id,
             )
-            ticket.inbox_sla_escalated = True
+            ticket[CLOCKS[clock].escalated] = True
+
+    def _inbox_customer_label(self, env):
+        """Who is waiting, for an escalation text (``env``: the reader's language)."""
+        self.ensure_one()
+        return self.partner_id.display_name or self.partner_name or env._("The customer")

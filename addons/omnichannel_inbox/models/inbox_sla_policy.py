@@ -15,7 +15,6 @@ from ..helpers.working_hours import (
 )
 
 _logger = logging.getLogger(__name__)
-ESCALATION_ACTIVITY = "omnichannel_inbox.mail_activity_type_sla_escalation"
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")]
 
 
@@ -207,12 +206,5 @@ class InboxSlaPolicy(models.Model):
                 ("inbox_sla_at_risk_date", "<=", now),
             ]
         )
-        for ticket in watched:
-            status = sla_rules.sla_status(
-                now, ticket.inbox_sla_deadline, ticket.inbox_sla_at_risk_date, None
-            )
-            if status != ticket.inbox_sla_status:
-                ticket.inbox_sla_status = status
-            if status == sla_rules.BREACHED and not ticket.inbox_sla_escalated:
-                ticket._inbox_escalate()
+        watched._inbox_clock_refresh("sla", now)._inbox_escalate()
         return len(watched)

@@ -178,6 +178,25 @@ class TestComputedFiguresAreLocked(SecurityMixin, InboxCase):
         computed = self.env["helpdesk.ticket"]._inbox_computed_fields()
         self.assertLessEqual({"inbox_open", "inbox_first_response_minutes"}, computed)
 
+    def test_every_concern_s_kept_fields_are_refused_to_agents_in_one_check(self):
+        # one field of each concern's set: pipeline, lifecycle, resolution clock, computed
+        kept = {
+            "inbox_request_count": 5,
+            "inbox_waiting_since": "2026-11-20 09:00:00",
+            "inbox_resolution_consumed": 0.0,
+            "inbox_first_response_minutes": 1.0,
+        }
+        self.assertLessEqual(set(kept), self.env["helpdesk.ticket"]._inbox_system_fields())
+        ticket = self.ticket_a.with_user(self.users["agent"])
+        for name, value in kept.items():
+            with self.subTest(name=name), self.assertRaises(AccessError) as refused:
+                ticket.write({name: value})
+            self.assertIn(self.env["helpdesk.ticket"]._fields[name].string, str(refused.exception))
+        # written by trusted code, with the name the agent may still change
+        self.ticket_a.sudo().write({"inbox_request_count": 5, "name": "Renamed"})
+        ticket.write({"name": "Julie's sofa"})
+        self.assertEqual(self.ticket_a.inbox_request_count, 5)
+
     def test_portal_customers_do_not_read_internal_sla_fields(self):
         portal = self.ticket_a.with_user(self.users["portal_a"])
         self.assertEqual(portal.read(["name"])[0]["name"], "Julie's sofa")

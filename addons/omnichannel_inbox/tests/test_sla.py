@@ -121,6 +121,32 @@ class TestSla(InboxCase):
         self.assertEqual(ticket.inbox_sla_status, "breached")
         self.assertTrue(ticket.inbox_sla_responded_date)
 
+    def test_the_watch_writes_only_the_clocks_whose_status_changed(self):
+        start = fields.Datetime.now().replace(microsecond=0) - timedelta(hours=1)
+        self.env.ref("omnichannel_inbox.sla_chat").use_working_hours = False
+        moving, steady = self.ticket("chat", self.team_web), self.ticket("chat", self.team_web)
+        (moving | steady)._inbox_sla_start(start)
+        moving.inbox_sla_status = "running"
+        steady.inbox_sla_status = "at_risk"  # as the watch left it a moment ago
+        self.env.flush_all()
+        writer = steady.write_uid
+        self.assertNotEqual(writer, self.agent_a)
+        # the watch runs as another user here: write_uid tells which rows it wrote
+        Policy = self.env["inbox.sla.policy"].with_user(self.agent_a)
+        Policy._cron_check_deadlines(now=start + timedelta(minutes=25))
+        self.env.flush_all()
+        self.assertEqual((moving | steady).mapped("inbox_sla_status"), ["at_risk", "at_risk"])
+        self.assertEqual(moving.write_uid, self.agent_a)
+        self.assertEqual(steady.write_uid, writer, "an unchanged status is not written")
+        self.assertFalse(moving.activity_ids | steady.activity_ids, "at risk: no escalation yet")
+        breached = (moving | steady)._inbox_clock_refresh("sla", start + timedelta(minutes=31))
+        self.assertEqual(breached, moving | steady, "breached, not escalated yet: the caller's")
+        breached._inbox_escalate()
+        self.assertFalse(
+            (moving | steady)._inbox_clock_refresh("sla", start + timedelta(minutes=40)),
+            "escalated once",
+        )
+
     def test_answer_in_time_is_met_and_a_new_request_restarts_the_clock(self):
         ticket = self.email("Question", body="?")
         self.assertEqual(ticket.inbox_sla_status, "running")

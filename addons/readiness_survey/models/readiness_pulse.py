@@ -3,7 +3,6 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 from .. import cadence
 
@@ -79,22 +78,18 @@ class ReadinessPulse(models.Model):
     @api.constrains("reminder_days")
     def _check_reminder_days(self):
         for pulse in self:
-            try:
-                cadence.parse_days(pulse.reminder_days)
-            except ValueError as error:
-                raise ValidationError(
-                    self.env._("Reminder days are whole days separated by commas, e.g. 3,5.")
-                ) from error
+            # the waves' own rule: each wave of the pulse gets these reminder days
+            self.env["readiness.wave"]._check_reminder_days_text(pulse.reminder_days)
 
     def _invitees(self):
         self.ensure_one()
         return self.env["res.users"]._readiness_invitable(self.team_ids, self.showroom_ids)
 
     def _create_wave(self):
-        """Create, start and send this pulse's next wave, compared with the previous one."""
+        """Create, start and send this pulse's next wave, compared with the previous one
+        (the wave's own rule: ``readiness.wave._default_previous_wave()``)."""
         self.ensure_one()
         today = fields.Date.context_today(self)
-        previous = self.wave_ids.sorted(lambda w: (w.date_start, w.id))[-1:]
         wave = self.env["readiness.wave"].create(
             {
                 "name": f"{self.name} {fields.Date.to_string(today)}",
@@ -108,15 +103,11 @@ class ReadinessPulse(models.Model):
                 else False,
                 "is_anonymous": self.is_anonymous,
                 "min_group_size": self.min_group_size,
-                "previous_wave_id": previous.id,
                 "reminder_days": self.reminder_days,
             }
         )
-        users = self._invitees()
-        if users:
-            wave._invite_users(users)
-        else:
-            wave.action_start()
+        # starts the wave, then mails the invitations (nobody to invite: started all the same)
+        wave._invite_users(self._invitees())
         return wave
 
     @api.model

@@ -152,12 +152,18 @@ class ReadinessWave(models.Model):
     @api.constrains("reminder_days")
     def _check_reminder_days(self):
         for wave in self:
-            try:
-                cadence.parse_days(wave.reminder_days)
-            except ValueError as error:
-                raise ValidationError(
-                    self.env._("Reminder days are whole days separated by commas, e.g. 3,5.")
-                ) from error
+            wave._check_reminder_days_text(wave.reminder_days)
+
+    @api.model
+    def _check_reminder_days_text(self, text):
+        """Raise ValidationError unless ``text`` is reminder days (``cadence.parse_days``:
+        whole days separated by commas); the pulses' reminder days are checked here too."""
+        try:
+            cadence.parse_days(text)
+        except ValueError as error:
+            raise ValidationError(
+                self.env._("Reminder days are whole days separated by commas, e.g. 3,5.")
+            ) from error
 
     @api.constrains("previous_wave_id")
     def _check_previous_wave(self):
@@ -170,16 +176,29 @@ class ReadinessWave(models.Model):
     def create(self, vals_list):
         waves = super().create(vals_list)
         for wave in waves.filtered(lambda w: not w.previous_wave_id):
-            wave.previous_wave_id = self.search(
-                [
-                    ("id", "!=", wave.id),
-                    ("survey_id", "=", wave.survey_id.id),
-                    ("date_start", "<=", wave.date_start),
-                ],
-                order="date_start desc, id desc",
-                limit=1,
-            )
+            wave.previous_wave_id = wave._default_previous_wave()
         return waves
+
+    def _default_previous_wave(self):
+        """The wave this one is compared with when none is chosen: for a pulse's wave, the
+        pulse's latest wave; else (or for its first) the latest wave of the same
+        questionnaire started on or before this one. Empty when there is none."""
+        self.ensure_one()
+        order = "date_start desc, id desc"
+        previous = self.browse()
+        if self.pulse_id:
+            previous = self.search(
+                [("id", "!=", self.id), ("pulse_id", "=", self.pulse_id.id)], order=order, limit=1
+            )
+        return previous or self.search(
+            [
+                ("id", "!=", self.id),
+                ("survey_id", "=", self.survey_id.id),
+                ("date_start", "<=", self.date_start),
+            ],
+            order=order,
+            limit=1,
+        )
 
     def write(self, vals):
         if "is_anonymous" in vals and any(

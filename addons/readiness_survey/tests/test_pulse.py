@@ -5,6 +5,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import ReadinessCase
@@ -128,3 +129,26 @@ class TestPulse(ReadinessCase):
         with freeze_time("2026-03-10 09:00"):
             self.Wave._cron_send_reminders()
             self.assertEqual(reminders(), [2])
+
+    def test_a_pulse_wave_is_compared_with_the_pulse_previous_wave(self):
+        with freeze_time("2026-02-20 08:00"):
+            before = self._new_wave(survey_id=self.pulse_survey.id, name="Before go-live")
+        with freeze_time("2026-03-02 08:00"):
+            self.Pulse._cron_create_waves()
+            first = self.pulse.wave_ids
+        self.assertEqual(first.previous_wave_id, before, "its first: the questionnaire's latest")
+        with freeze_time("2026-03-10 08:00"):
+            between = self._new_wave(survey_id=self.pulse_survey.id, name="Showroom check")
+        self.assertEqual(between.previous_wave_id, first, "a wave of no pulse: the latest")
+        with freeze_time("2026-03-16 08:00"):
+            self.Pulse._cron_create_waves()
+            second = self.pulse.wave_ids - first
+        self.assertEqual(second.previous_wave_id, first, "the pulse's own previous wave")
+
+    def test_pulse_reminder_days_follow_the_waves_rule(self):
+        with self.assertRaises(ValidationError):
+            self.pulse.reminder_days = "3,zero"
+        self.pulse.reminder_days = "2, 4"
+        with freeze_time("2026-03-02 08:00"):
+            self.Pulse._cron_create_waves()
+        self.assertEqual(self.pulse.wave_ids.reminder_days, "2, 4")

@@ -346,10 +346,14 @@ class SmImporter(models.AbstractModel):
         run._add_counts({"archived": archived}, processed=len(live))
         backend._set_reconciled(entity)
 
-    def _retry_open_errors(self, backend, run, adapter):
+    def _retry_open_errors(self, backend, run, adapter, counts=None):
         """Give failed records another chance, with SM's current version of them (REST) or
         the record the export file had; a chunk at a time, committed like pages. Records
-        already tried in this run (a page or file brought them) wait for the next run."""
+        already tried in this run (a page or file brought them) wait for the next run.
+
+        counts: a dry run's Counter (sm_importer_dry_run.py): the chunks' counters are added
+        to it too and nothing is committed (the dry run rolls everything back).
+        """
         errors = self.env["sm.sync.error"].search(
             [
                 ("backend_id", "=", backend.id),
@@ -361,12 +365,16 @@ class SmImporter(models.AbstractModel):
         )
         for start in range(0, len(errors), backend.page_size):
             chunk = errors[start : start + backend.page_size]
-            self._retry_errors(backend, run, chunk, adapter, strict=False)
-            self._commit(run)
+            chunk_counts = self._retry_errors(backend, run, chunk, adapter, strict=False)
+            if counts is None:
+                self._commit(run)
+            else:
+                counts.update(chunk_counts)
 
     def _retry_errors(self, backend, run, errors, adapter=None, strict=True):
         """Import the records of these errors again: SM's current version (REST: GET
         /{entity}/{id}; gone from SM → resolved), or for file exports the stored record.
+        Return the counters of what was imported (Counter of COUNTERS).
 
         strict: an SM that cannot be reached raises (manual Retry); else the error waits."""
         if adapter is None and backend.transport == "rest":
@@ -391,10 +399,12 @@ class SmImporter(models.AbstractModel):
                 )
             else:
                 records.append(fresh)
+        counts = Counter()
         if records:
             with self.env.cr.savepoint():
                 counts = self._import_chunk(backend, run, records)
                 run._add_counts(counts, processed=len(records))
+        return counts
 
     # ------------------------------------------------------------------- chunk
     @api.model

@@ -3,7 +3,6 @@
 """Dry run: the next run computed by the real import code inside a savepoint that is rolled
 back, so nothing it wrote stays (no binding, watermark, event, activity, mail, cron trigger)."""
 
-import logging
 from collections import Counter
 
 from odoo import api, fields, models
@@ -12,9 +11,6 @@ from odoo.exceptions import UserError
 from ..adapters.errors import SmTransportError
 from ..entities import ENTITIES
 from ..parsers.record_validator import SmRecordError
-from .sm_sync_error import MAX_AUTO_ATTEMPTS
-
-_logger = logging.getLogger(__name__)
 
 
 class SmImporterDryRun(models.AbstractModel):
@@ -41,44 +37,18 @@ class SmImporterDryRun(models.AbstractModel):
 
     @api.model
     def _dry_run_import(self, backend, run, counts, failures):
-        """Import what the next run reads, as the run would (caller rolls it back)."""
+        """Import what the next run reads, as the run would, in ``run`` (a run record the
+        caller opened; the caller rolls everything back). Counters go to ``counts``, the
+        records SM could not send to ``failures`` as (entity, reference, reason)."""
         for records, errors in self._dry_run_records(backend):
             for reference, _raw, reason in errors:
                 failures.append((self._sm_entity, reference, reason))
                 counts["failed"] += 1
             if records:
                 counts.update(self._import_chunk(backend, run, records))
-        # the run then retries the records that failed before (may bring messages too)
-        errors = self.env["sm.sync.error"].search(
-            [
-                ("backend_id", "=", backend.id),
-                ("entity", "=", self._sm_entity),
-                ("state", "=", "open"),
-                ("attempts", "<", MAX_AUTO_ATTEMPTS),
-            ]
-        )
-        adapter = backend._rest_adapter() if backend.transport == "rest" else None
-        for start in range(0, len(errors), backend.page_size):
-            chunk = errors[start : start + backend.page_size]
-            records = []
-            for error in chunk:
-                if adapter is None:
-                    payload = error._payload_record()
-                    if isinstance(payload, dict) and payload.get("id"):
-                        records.append(payload)
-                    continue
-                try:
-                    fresh = adapter.fetch_one(self._sm_entity, error.reference)
-                except SmTransportError as exc:
-                    # the simulation goes on without it; the real run retries it again
-                    _logger.info(
-                        "SM dry run: %s %s not fetched: %s", self._sm_entity, error.reference, exc
-                    )
-                    continue
-                if fresh is not None:
-                    records.append(fresh)
-            if records:
-                counts.update(self._import_chunk(backend, run, records))
+        # the run then retries the records that failed before (may bring messages too), but
+        # not those a page brought in this run
+        self._retry_open_errors(backend, run, None, counts=counts)
 
 
 class SmBackendDryRun(models.Model):
@@ -120,8 +90,12 @@ class SmBackendDryRun(models.Model):
         hooks = _snapshot_hooks(cr)
         savepoint = cr.savepoint()
         try:
-            run = self.env["sm.sync.run"].browse()
             for importer in importers:
+                # a run record as the real run opens one (rolled back with the rest): a record
+                # a page brought is then not retried again, and fails once, as in that run
+                run = self.env["sm.sync.run"]._start(
+                    {"backend_id": self.id, "entity": importer._sm_entity, "mode": "incremental"}
+                )
                 entity_counts = counts.setdefault(importer._sm_entity, Counter())
                 importer._dry_run_import(self, run, entity_counts, failures)
             self.env.flush_all()

@@ -133,6 +133,47 @@ class TestDryRun(SmCase):
             set(simulated.filtered(lambda line: line.outcome == "sent").mapped("subject")),
         )
 
+    def test_dry_run_retries_the_open_errors_as_the_run_would(self):
+        customers = {
+            self.store.get("orders", sm_id)["customer_id"]
+            for sm_id in (self.pickup_id, self.delivery_id, self.prepared_id)
+        }
+        victims = [
+            sm_id for sm_id in sorted(self.live_ids("contacts"))[20:] if sm_id not in customers
+        ]
+        victims = victims[:3]
+        for sm_id in victims:
+            self.store.set_field("contacts", sm_id, "lang", "de")
+        self.assertEqual(self.sync("contacts").failed, 3)
+        errors = self.env["sm.sync.error"].search(
+            [("backend_id", "=", self.backend.id), ("reference", "in", victims)]
+        )
+        # later SM changes (past the overlap) move the watermark on: from now on no page
+        # brings the failing records, only the retry of open errors does
+        self.store.advance(minutes=15, change_ratio=0)
+        self.store.touch("contacts", [sorted(self.live_ids("contacts"))[1]])
+        self.assertEqual(self.sync("contacts").failed, 3)
+        self.assertEqual(errors.mapped("attempts"), [2] * 3)
+        report = self.backend._simulate()
+        counts = {line.entity: line for line in report.line_ids if line.kind == "count"}
+        self.assertEqual(counts["contacts"].failed, 3)
+        self.assertEqual(errors.mapped("attempts"), [2] * 3, "the simulation left no attempt")
+        self.assertEqual(errors.mapped("state"), ["open"] * 3)
+        # the real run retries them the same way
+        self.assertEqual(self.sync("contacts").failed, counts["contacts"].failed)
+        self.assertEqual(errors.mapped("attempts"), [3] * 3)
+
+    def test_a_failing_record_a_page_brings_again_counts_once_as_in_the_run(self):
+        victims = sorted(self.live_ids("contacts"))[30:32]
+        for sm_id in victims:
+            self.store.set_field("contacts", sm_id, "lang", "de")
+        self.assertEqual(self.sync("contacts").failed, 2)
+        # within the overlap the next page brings them again, and they are open errors too
+        report = self.backend._simulate()
+        counts = {line.entity: line for line in report.line_ids if line.kind == "count"}
+        self.assertEqual(counts["contacts"].failed, 2, "one failure per record and run")
+        self.assertEqual(self.sync("contacts").failed, counts["contacts"].failed)
+
     def test_switching_to_automatic_shows_the_last_simulation_and_asks(self):
         self.backend._simulate()
         config = self.env.ref("sm_connector.event_type_line_unavailable")

@@ -55,6 +55,10 @@ MAX_BODY = 64 * 1024
 SEARCH_LIMIT = 10
 MIN_SEARCH = 2
 ADMIN_GROUP = "tcx_click2dial.group_tcx_admin"
+# every 3CX endpoint: plain HTTP, 3CX's API key instead of a session (nothing kept)
+TCX_GET = {"type": "http", "auth": "none", "methods": ["GET"], "csrf": False, "save_session": False}
+# the ones that write: auth="none" routes default to a read-only cursor
+TCX_POST = {**TCX_GET, "methods": ["POST"], "readonly": False}
 
 
 def _reject_constant(name):
@@ -136,9 +140,7 @@ class TcxCrmController(http.Controller):
             return _error(400, "invalid_number", "Number is not a phone number.")
         return None
 
-    @http.route(
-        LOOKUP_PATH, type="http", auth="none", methods=["GET"], csrf=False, save_session=False
-    )
+    @http.route(LOOKUP_PATH, **TCX_GET)
     def lookup(self, **params):
         pbx, denied = self._authenticate()
         if denied:
@@ -176,9 +178,7 @@ class TcxCrmController(http.Controller):
             "mobile_e164": partner.mobile_e164,
         }
 
-    @http.route(
-        EMAIL_PATH, type="http", auth="none", methods=["GET"], csrf=False, save_session=False
-    )
+    @http.route(EMAIL_PATH, **TCX_GET)
     def lookup_email(self, **params):
         pbx, denied = self._authenticate()
         if denied:
@@ -198,9 +198,7 @@ class TcxCrmController(http.Controller):
         base_url = pbx["odoo_url"] or env["tcx.pbx"].get_base_url()
         return _json({"contact": contact_answer(self._contact_row(partner.partner), base_url)})
 
-    @http.route(
-        SEARCH_PATH, type="http", auth="none", methods=["GET"], csrf=False, save_session=False
-    )
+    @http.route(SEARCH_PATH, **TCX_GET)
     def search_contacts(self, **params):
         """Contacts whose name, e-mail or number matches ``SearchText`` (at most ten, in the
         PBX's company): ``{"contacts": [contact, …]}``; fewer than two characters → none."""
@@ -233,16 +231,30 @@ class TcxCrmController(http.Controller):
         contacts = [contact_answer(self._contact_row(p), base_url) for p in partners]
         return _json({"contacts": contacts})
 
-    @http.route(
-        CHAT_PATH,
-        type="http",
-        auth="none",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-        readonly=False,  # auth="none" routes default to a read-only cursor
-    )
+    @http.route(CHAT_PATH, **TCX_POST)
     def report_chat(self, **_params):
+        return self._journal_report(
+            parse_chat_report,
+            lambda calls, report, region: f"chat:{calls._tcx_chat_key(report, region)}",
+            lambda calls, body, pbx: calls._tcx_log_chat(body, pbx),
+        )
+
+    @http.route(REPORT_PATH, **TCX_POST)
+    def report_call(self, **_params):
+        return self._journal_report(
+            parse_call_report,
+            lambda calls, report, region: f"number:{calls._tcx_number_key(report, region)}",
+            lambda calls, body, pbx: calls._tcx_log_report(body, pbx),
+        )
+
+    def _journal_report(self, parse, lock_subject, log):
+        """A 3CX report endpoint (ReportCall, ReportChat): authenticate, read the JSON body,
+        check it with ``parse(body)`` before any lock, then journal it with
+        ``log(tcx.call, body, pbx_info)`` → ``(outcome, entry)``, alone among the reports
+        about ``lock_subject(tcx.call, report, region)`` (its customer).
+
+        Answers ``{"status": outcome, "call_id": id}``: 201 when created, else 200; a bad
+        report 400 ``invalid_report`` with its field."""
         pbx, denied = self._authenticate()
         if denied:
             return denied
@@ -250,60 +262,20 @@ class TcxCrmController(http.Controller):
         if invalid:
             return invalid
         try:
-            report = parse_chat_report(body)  # checked before any lock
-            subject = self._env(pbx["company_id"])["tcx.call"]._tcx_chat_key(report, pbx["region"])
+            report = parse(body)  # checked before any lock
+            subject = lock_subject(self._env(pbx["company_id"])["tcx.call"], report, pbx["region"])
 
             def journal(env):
-                outcome, entry = env["tcx.call"]._tcx_log_chat(body, pbx)
+                outcome, entry = log(env["tcx.call"], body, pbx)
                 return outcome, entry.id
 
-            outcome, call_id = self._serialized(pbx["company_id"], f"chat:{subject}", journal)
+            outcome, call_id = self._serialized(pbx["company_id"], subject, journal)
         except ReportError as exc:
             return _error(400, "invalid_report", exc.reason, field=exc.field)
         status = 201 if outcome == "created" else 200
         return _json({"status": outcome, "call_id": call_id}, status)
 
-    @http.route(
-        REPORT_PATH,
-        type="http",
-        auth="none",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-        readonly=False,  # auth="none" routes default to a read-only cursor
-    )
-    def report_call(self, **_params):
-        pbx, denied = self._authenticate()
-        if denied:
-            return denied
-        body, invalid = self._json_body()
-        if invalid:
-            return invalid
-        try:
-            report = parse_call_report(body)  # checked before any lock
-            subject = self._env(pbx["company_id"])["tcx.call"]._tcx_number_key(
-                report, pbx["region"]
-            )
-
-            def journal(env):
-                outcome, call = env["tcx.call"]._tcx_log_report(body, pbx)
-                return outcome, call.id
-
-            outcome, call_id = self._serialized(pbx["company_id"], f"number:{subject}", journal)
-        except ReportError as exc:
-            return _error(400, "invalid_report", exc.reason, field=exc.field)
-        status = 201 if outcome == "created" else 200
-        return _json({"status": outcome, "call_id": call_id}, status)
-
-    @http.route(
-        CREATE_PATH,
-        type="http",
-        auth="none",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-        readonly=False,  # auth="none" routes default to a read-only cursor
-    )
+    @http.route(CREATE_PATH, **TCX_POST)
     def create_contact(self, **_params):
         pbx, denied = self._authenticate()
         if denied:

@@ -1,10 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import psycopg2
-
 from odoo import api, models
 from odoo.addons.suite_phone.tools import phone_number
-from odoo.tools import mute_logger
 
 from ..helpers import numbers
 from ..helpers.call_report import dedup_key
@@ -40,64 +37,33 @@ class TcxCall(models.Model):
         region = pbx_info.get("region") or phone_number.DEFAULT_REGION
         company_id = pbx_info["company_id"]
         key = dedup_key(f"chat:{self._tcx_chat_key(report, region)}", report.agent, report.start)
-        existing = self.search([("dedup_key", "=", key)], limit=1)
-        if existing:
-            return "duplicate", existing
-        Partner = self.env["res.partner"]
-        partner = Partner
-        if report.entity_id:
-            partner = (
-                Partner.browse(report.entity_id)
-                .exists()
-                .filtered(lambda p: p.active and p.company_id.id in (False, company_id))
+
+        def chat_vals(_user, partner):
+            found = self.env["res.partner"]._suite_identify(
+                email=report.email,
+                phone=report.number,
+                region=region,
+                company_id=company_id,
+                lookup=not partner,
             )
-        found = Partner._suite_identify(
-            email=report.email,
-            phone=report.number,
-            region=region,
-            company_id=company_id,
-            lookup=not partner,
-        )
-        partner = partner or found.partner
-        user = self.env["res.users"]._tcx_find_agent(report.agent, report.agent_email)
-        queue = self.env["tcx.queue"]
-        if report.queue:
-            queue = queue.search(
-                [("extension", "=", report.queue), ("company_id", "=", company_id)], limit=1
-            )
-        vals = {
-            "media": "chat",
-            "direction": "inbound",
-            "status": "answered",
-            "source": "report",
-            "call_type": "Chat",
-            "number": report.number or report.email or WITHHELD_NUMBER,
-            "number_e164": found.phone_e164 or False,
-            "email": report.email or False,
-            "contact_name": report.name or False,
-            "partner_id": partner.id or False,
-            "user_id": user.id or False,
-            "extension": report.agent or False,
-            "agent_email": report.agent_email or False,
-            "queue_extension": report.queue or False,
-            "queue_id": queue.id or False,
-            "start_date": report.start,
-            "answer_date": report.start,
-            "end_date": report.end or False,
-            "duration": report.duration,
-            "transcription": report.messages or False,
-            "dedup_key": key,
-            "company_id": company_id,
-        }
-        try:
-            # the same report twice at once fails on the unique key: expected, not an error
-            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
-                entry = self.create(vals)
-                self.env.flush_all()
-        except psycopg2.errors.UniqueViolation:
-            return "duplicate", self.search([("dedup_key", "=", key)], limit=1)
-        entry._tcx_post_chat_on_partner()
-        return "created", entry
+            vals = {
+                "media": "chat",
+                "direction": "inbound",
+                "status": "answered",
+                "call_type": "Chat",
+                "number": report.number or report.email or WITHHELD_NUMBER,
+                "number_e164": found.phone_e164 or False,
+                "email": report.email or False,
+                "partner_id": (partner or found.partner).id or False,
+                "answer_date": report.start,
+                "transcription": report.messages or False,
+            }
+            return vals, self.browse()
+
+        outcome, entry = self._tcx_journal(report, key, company_id, chat_vals)
+        if outcome == "created":
+            entry._tcx_post_chat_on_partner()
+        return outcome, entry
 
     def _tcx_post_chat_on_partner(self):
         self.ensure_one()

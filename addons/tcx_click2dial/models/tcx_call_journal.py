@@ -37,10 +37,51 @@ class TcxCall(models.Model):
         company_id = pbx_info["company_id"]
         e164 = phone_number.to_e164(report.number, region) if report.number else None
         key = dedup_key(self._tcx_number_key(report, region), report.agent, report.start)
+
+        def call_vals(user, partner):
+            if not partner and e164:
+                best = partner._tcx_lookup(e164, region, company_id)[1]
+                partner = partner.browse(best[0]["id"]) if best else partner
+            vals = {
+                "direction": report.direction,
+                "status": report.status,
+                "call_type": report.call_type,
+                "number": report.number or WITHHELD_NUMBER,
+                "number_e164": e164 or False,
+                "partner_id": partner.id or False,
+                "answer_date": report.answer or False,
+                "recording_url": report.recording_url or False,
+                "transcription": report.transcription or False,
+                "summary": report.summary or False,
+                "missed_reason": report.missed_reason or False,
+            }
+            requested = self._tcx_requested_call(report, e164, user, company_id)
+            if requested:
+                vals["partner_id"] = requested.partner_id.id or vals["partner_id"]
+            return vals, requested
+
+        outcome, call = self._tcx_journal(report, key, company_id, call_vals)
+        if outcome != "duplicate":
+            call._on_call_logged()
+        return outcome, call
+
+    @api.model
+    def _tcx_journal(self, report, key, company_id, own_vals):
+        """Journal a parsed 3CX report (ReportCall, ReportChat) once: the steps both share.
+
+        ``key`` is the entry's dedup key (:func:`~..helpers.call_report.dedup_key`); an
+        entry with it already → ``("duplicate", entry)``. Otherwise the agent (extension,
+        else e-mail), the queue and our contact id of the report (active, in the PBX's company
+        ``company_id``) are read and ``own_vals(user, partner)`` returns ``(vals, completed)``:
+        the report kind's own values (over the shared ones: agent, queue, contact, times,
+        key, company) and the journal entry the report completes (e.g. a click-to-dial call;
+        empty: a new entry). Returns ``(outcome, entry)``, outcome ``created``, ``updated``
+        (``completed`` written, keeping its source) or ``duplicate`` (also when the same
+        report is journaled at the same time by another request: the unique key refuses it).
+        """
         existing = self.search([("dedup_key", "=", key)], limit=1)
         if existing:
             return "duplicate", existing
-
         user = self.env["res.users"]._tcx_find_agent(report.agent, report.agent_email)
         queue = self.env["tcx.queue"]
         if report.queue:
@@ -48,22 +89,14 @@ class TcxCall(models.Model):
                 [("extension", "=", report.queue), ("company_id", "=", company_id)], limit=1
             )
         partner = self.env["res.partner"]
-        if report.entity_id:  # our contact id, from the lookup 3CX ran when the call started
+        if report.entity_id:  # our contact id, from the lookup 3CX ran when it started
             partner = (
                 partner.browse(report.entity_id)
                 .exists()
                 .filtered(lambda p: p.active and p.company_id.id in (False, company_id))
             )
-        if not partner and e164:
-            best = partner._tcx_lookup(e164, region, company_id)[1]
-            partner = partner.browse(best[0]["id"]) if best else partner
         vals = {
-            "direction": report.direction,
-            "status": report.status,
             "source": "report",
-            "call_type": report.call_type,
-            "number": report.number or WITHHELD_NUMBER,
-            "number_e164": e164 or False,
             "contact_name": report.name or False,
             "partner_id": partner.id or False,
             "user_id": user.id or False,
@@ -72,34 +105,27 @@ class TcxCall(models.Model):
             "queue_extension": report.queue or False,
             "queue_id": queue.id or False,
             "start_date": report.start,
-            "answer_date": report.answer or False,
             "end_date": report.end or False,
             "duration": report.duration,
             "dedup_key": key,
             "company_id": company_id,
-            "recording_url": report.recording_url or False,
-            "transcription": report.transcription or False,
-            "summary": report.summary or False,
-            "missed_reason": report.missed_reason or False,
         }
-        outcome = "created"
-        requested = self._tcx_requested_call(report, e164, user, company_id)
+        kind_vals, completed = own_vals(user, partner)
+        vals.update(kind_vals)
         try:
-            # a duplicate sent twice at once fails on the unique key: expected, not an error
+            # the same report twice at once fails on the unique key: expected, not an error
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
-                if requested:
+                if completed:
                     vals.pop("source")
-                    vals["partner_id"] = requested.partner_id.id or vals["partner_id"]
-                    requested.write(vals)
-                    call, outcome = requested, "updated"
+                    completed.write(vals)
+                    entry, outcome = completed, "updated"
                 else:
-                    call = self.create(vals)
+                    entry, outcome = self.create(vals), "created"
                 self.env.flush_all()
         except psycopg2.errors.UniqueViolation:
-            # the same report arrived twice at once: the other request journaled it
+            # the other request journaled it
             return "duplicate", self.search([("dedup_key", "=", key)], limit=1)
-        call._on_call_logged()
-        return outcome, call
+        return outcome, entry
 
     @api.model
     def _tcx_number_key(self, report, region):

@@ -5,7 +5,15 @@ from datetime import timedelta
 import odoo.sql_db
 from odoo.tests import tagged
 
-from ..helpers.crm_template import API_KEY_HEADER, CREATE_PATH, LOOKUP_PATH, REPORT_PATH
+from ..helpers.crm_template import (
+    API_KEY_HEADER,
+    CHAT_PATH,
+    CREATE_PATH,
+    EMAIL_PATH,
+    LOOKUP_PATH,
+    REPORT_PATH,
+    SEARCH_PATH,
+)
 from ..models.tcx_call_callback import TcxCall as TcxCallCallback
 from .common import AGENT_EXT, API_KEY, CallSpec, TcxHttpCase, ThreeCXDriver
 from .test_lookup import BE_FORMATS, FR_FORMATS
@@ -102,6 +110,19 @@ class TestThreeCXEndpoints(TcxHttpCase):
         self.assertEqual(response.json()["field"], "CallStartTimeUTC")
         response = self.url_open(REPORT_PATH, headers={API_KEY_HEADER: API_KEY})  # GET
         self.assertEqual(response.status_code, 405)
+
+    def test_each_endpoint_takes_its_verb_only_and_keeps_no_session(self):
+        headers = {API_KEY_HEADER: API_KEY}
+        for path in (LOOKUP_PATH, EMAIL_PATH, SEARCH_PATH):
+            response = self.url_open(path, data=b"{}", headers=headers)  # POST
+            self.assertEqual(response.status_code, 405, path)
+        for path in (REPORT_PATH, CHAT_PATH, CREATE_PATH):
+            self.assertEqual(self.url_open(path, headers=headers).status_code, 405, path)
+        for response in (
+            self.get(LOOKUP_PATH, Number="+32476987654"),
+            self.post(REPORT_PATH, {"CallType": "Inbound", "Number": "+32476987654"}),
+        ):
+            self.assertNotIn("session_id", response.headers.get("Set-Cookie", ""))
 
     def test_report_call_through_the_template_is_idempotent(self):
         spec = CallSpec(

@@ -80,6 +80,37 @@ class TestThreeCXDepth(TcxHttpCase):
         self.assertEqual((again.status, again.answer["status"]), (200, "duplicate"))
         self.assertEqual(again.answer["call_id"], entry.id)
 
+    def test_report_chat_keeps_our_contact_id_and_the_queue_as_a_call_does(self):
+        # the contact id the lookup gave wins over the number, as for a call report
+        spec = self.chat(
+            number="+32 476 98 76 54",
+            queue=QUEUE_EXT,
+            start=START,
+            entity_id=str(self.camille.id),
+            messages=(("Camille", "Bonjour"),),
+        )
+        run = self.driver.report_chat(spec)
+        self.assertEqual(run.status, 201, run.answer)
+        entry = self.env["tcx.call"].browse(run.answer["call_id"])
+        self.assertEqual(
+            (entry.partner_id, entry.queue_id, entry.queue_extension, entry.source),
+            (self.camille, self.queue, QUEUE_EXT, "report"),
+        )
+        # another company's contact id is not the PBX's: the number identifies the customer
+        other = self.env["res.partner"].create(
+            {"name": "Ailleurs", "company_id": self.env["res.company"].create({"name": "X"}).id}
+        )
+        spec = self.chat(
+            number="+32 476 98 76 54",
+            start=START + timedelta(minutes=5),
+            entity_id=str(other.id),
+            messages=(("Julie", "Re-bonjour"),),
+        )
+        run = self.driver.report_chat(spec)
+        self.assertEqual(run.status, 201, run.answer)
+        entry = self.env["tcx.call"].browse(run.answer["call_id"])
+        self.assertEqual((entry.partner_id, entry.queue_id), (self.julie, self.queue.browse()))
+
     def test_report_chat_by_email_only(self):
         spec = self.chat(email="julie@lejeune.example.com", start=START, messages=(("J", "Hi"),))
         run = self.driver.report_chat(spec)
