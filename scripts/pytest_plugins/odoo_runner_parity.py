@@ -19,7 +19,8 @@ import pytest
 @pytest.fixture(scope="session", autouse=True)
 def odoo_main_thread_dbname(load_registry):
     """Set the main thread's ``dbname`` as Odoo's runner does (after pytest-odoo's registry)."""
-    from odoo.tests.common import get_db_name  # noqa: PLC0415 (odoo is configured by now)
+    # Imported here, once pytest-odoo has read the Odoo configuration.
+    from odoo.tests.common import get_db_name
 
     threading.current_thread().dbname = get_db_name()
     yield
