@@ -36,11 +36,12 @@ SURVEY_TEST_EXCLUDE+=("test_survey_invite_authentication_signup")
 # website_slides_survey alone; the count is upstream's, for website_slides without the bridge.
 SURVEY_TEST_EXCLUDE+=("test_karma_gain_multiple_course_multiple_users")
 # These three tours open the website editor's preview (backend + website iframe). With
-# Debian's Chromium 156 the page's renderer dies (SIGTRAP on a ud2: a release CHECK in
-# Chromium, core dump read with gdb) as soon as a course page loads in that iframe; the tour
-# then hangs until its 60 s script timeout. Same crash without the suite. With Debian 12's
-# Chromium 150 the first two pass (the third then meets a race of its own at "create this
-# tag"): a browser bug, not fixable in Odoo or the suite (readme/ROADMAP.md of readiness_survey).
+# Debian's Chromium 156 the renderer dies (DevTools `Inspector.targetCrashed`; SIGTRAP on a
+# ud2, a release CHECK in Chromium, core dump read with gdb) once a course page loads in that
+# iframe (the full-screen one never gets its iframe ready); the tours then hang until their
+# timeout. Same failures without the suite. With Debian 12's Chromium 150 the first two pass
+# (the third then meets a race of its own at "create this tag"): a browser bug, not fixable in
+# Odoo or the suite (readiness_survey/readme/ROADMAP.md).
 SURVEY_TEST_EXCLUDE+=("TestUi and test_full_screen_edition_website_restricted_editor")
 SURVEY_TEST_EXCLUDE+=("TestUi and test_fullscreen_slide_text_highlights")
 SURVEY_TEST_EXCLUDE+=("TestUiPublisher and test_course_publisher_elearning_manager")
