@@ -20,12 +20,42 @@ for m in ${OCA_HELPDESK_MODULES//,/ }; do ODOO_TEST_PATHS+=("$(oca_addons_dir)/$
 # install (the retailer's languages). They run against a second database holding
 # readiness_survey, the suite's survey extension, with its demo data: survey must still pass
 # with it installed.
-SURVEY_TEST_PATHS=("$ODOO_DIST/odoo/addons/survey/tests")
+# readiness_survey depends on website_slides (courses per barrier point): eLearning's own tests
+# run in the same database. Every exclusion below fails identically in a database holding only
+# website_slides (+ demo), without any suite module; each says why.
+SURVEY_TEST_PATHS=("$ODOO_DIST/odoo/addons/survey/tests" "$ODOO_DIST/odoo/addons/website_slides/tests")
+SURVEY_TEST_EXCLUDE=()
 # readiness_survey's eLearning courses bring `website`, whose res.users reads the signup scope
 # from the current website (`auth_signup_uninvited`, default b2b) instead of the config parameter
 # survey's test_survey_invite_authentication_signup sets to b2c: that test fails wherever
 # `website` is installed, suite or not (website/models/res_users.py, _get_signup_invitation_scope).
-SURVEY_TEST_IGNORE=(-k "not test_survey_invite_authentication_signup")
+SURVEY_TEST_EXCLUDE+=("test_survey_invite_authentication_signup")
+# survey + website_slides auto-install Odoo's bridge website_slides_survey, whose
+# slide.channel._remove_membership override runs one more search (slide.slide.partner): the
+# hard-coded assertQueryCount(9) of this test sees 10. Same 10 with website_slides +
+# website_slides_survey alone; the count is upstream's, for website_slides without the bridge.
+SURVEY_TEST_EXCLUDE+=("test_karma_gain_multiple_course_multiple_users")
+# These three tours open the website editor's preview (backend + website iframe). With
+# Debian's Chromium 156 the renderer dies (DevTools `Inspector.targetCrashed`; SIGTRAP on a
+# ud2, a release CHECK in Chromium, core dump read with gdb) once a course page loads in that
+# iframe (the full-screen one never gets its iframe ready); the tours then hang until their
+# timeout. Same failures without the suite. With Debian 12's Chromium 150 the first two pass
+# (the third then meets a race of its own at "create this tag"): a browser bug, not fixable in
+# Odoo or the suite (readiness_survey/readme/ROADMAP.md).
+SURVEY_TEST_EXCLUDE+=("TestUi and test_full_screen_edition_website_restricted_editor")
+SURVEY_TEST_EXCLUDE+=("TestUi and test_fullscreen_slide_text_highlights")
+SURVEY_TEST_EXCLUDE+=("TestUiPublisher and test_course_publisher_elearning_manager")
+# Tagged `external` and `-standard` upstream: Odoo's own runner never runs them in a standard
+# run (they need YouTube). They are also stale for 19.0: `course_publisher` waits for
+# `div.o_new_content_container a` where 19.0 renders a button, `course_member_youtube` for a
+# link the 19.0 home page no longer has; they fail at those steps, suite or not.
+SURVEY_TEST_EXCLUDE+=("TestUiPublisherYoutube")
+survey_k=""
+for t in "${SURVEY_TEST_EXCLUDE[@]}"; do survey_k+="${survey_k:+ and }not ($t)"; done
+SURVEY_TEST_IGNORE=(-k "$survey_k")
+# pytest-odoo leaves the main thread without the `dbname` Odoo's runner gives it; website's
+# technical-page tests (inherited by website_slides) need it: scripts/pytest_plugins.
+SURVEY_TEST_PLUGINS=(-p odoo_runner_parity)
 # helpdesk_mgmt's test_js.py holds JS unit suites that pytest-odoo collects with Odoo's WebSuite
 # helper; they fail identically without this suite installed, so they are left out.
 ODOO_TEST_IGNORE=(--ignore="$(oca_addons_dir)/helpdesk_mgmt/tests/test_js.py")
@@ -64,7 +94,7 @@ sys.exit(0 if all(rows.get(n) == "installed" for n in os.environ["SUITE_MODULES"
 PY
 
 survey_db="${db}_survey"
-log "2/4 fresh database $survey_db: installing readiness_survey with demo data (for Odoo's survey tests)"
+log "2/4 fresh database $survey_db: installing readiness_survey with demo data (for Odoo's survey and eLearning tests)"
 dropdb --if-exists "$survey_db"
 survey_log="$CLONE_RUN_DIR/install-$survey_db.log"
 if ! ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" -d "$survey_db" -i readiness_survey --with-demo \
@@ -77,7 +107,8 @@ log "3/4 Odoo tests through pytest-odoo (HttpCase and tours included)"
 conf="$(ODOO_HTTP_PORT=0 "$REPO_ROOT/scripts/odoo.sh" --print-conf)"
 "$PY" -m pytest -p no:cacheprovider -o python_files='test_*.py' --odoo-config="$conf" --odoo-database="$db" --odoo-http \
     --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" -rs "${ODOO_TEST_IGNORE[@]}" "${ODOO_TEST_PATHS[@]}" --junitxml="$reports/odoo.xml" || status=1
-"$PY" -m pytest -p no:cacheprovider -o python_files='test_*.py' --odoo-config="$conf" --odoo-database="$survey_db" --odoo-http \
+PYTHONPATH="$REPO_ROOT/scripts/pytest_plugins${PYTHONPATH:+:$PYTHONPATH}" \
+"$PY" -m pytest -p no:cacheprovider "${SURVEY_TEST_PLUGINS[@]}" -o python_files='test_*.py' --odoo-config="$conf" --odoo-database="$survey_db" --odoo-http \
     --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" -rs "${SURVEY_TEST_IGNORE[@]}" "${SURVEY_TEST_PATHS[@]}" --junitxml="$reports/odoo-survey.xml" || status=1
 
 log "4/4 integration tests (Odoo processes killed and raced, against copies of $db)"
