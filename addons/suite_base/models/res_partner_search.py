@@ -27,7 +27,7 @@ class ResPartner(models.Model):
     creates in every new database) serve ``ilike '%text%'`` on the name and e-mail and
     ``like '%digits%'`` on the stored E.164 numbers."""
 
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     # Odoo's own complete_name index is a btree (order, equality): it cannot serve '%text%'.
     _suite_complete_name_trgm = models.Index(_trigram("complete_name"))
