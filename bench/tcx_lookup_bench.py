@@ -6,6 +6,10 @@ Baseline: what a first integration does — an ``ilike`` search on the raw ``pho
 ``mobile`` fields with the last 8 digits of the number (the usual "match the last N digits").
 Both run in the same process, on the same database copy, for the same numbers.
 
+Also the 3CX contact search (``SearchContacts``: a name, part of a number, a whole number)
+with the suite's trigram indexes (ours) and without them (baseline: the same searches after
+dropping the indexes in the same transaction), with the plans of one search.
+
 Partners are inserted with SQL (raw phones typed in a dozen formats, Belgian and French,
 companies and their people sharing switchboards); their E.164 columns are filled by the
 module's own normaliser, and a sample is checked against the ORM compute.
@@ -161,12 +165,92 @@ def check_against_orm(env, ids, sample=500):
     assert stored == computed, "stored E.164 differs from the ORM compute"
 
 
+SEARCH_INDEXES = (
+    "res_partner_suite_complete_name_trgm",
+    "res_partner_suite_email_trgm",
+    "res_partner_suite_phone_e164_trgm",
+    "res_partner_suite_mobile_e164_trgm",
+)
+SHOWN = "0475 12 34"
+
+
+def search_texts(env, ids, numbers, count, seed=11):
+    """What 3CX users type in the client's search box: a name with part of its number
+    suffix, a surname alone, part of a number in national spelling, a whole number."""
+    rng = random.Random(seed)
+    env.cr.execute("SELECT name FROM res_partner WHERE id = ANY(%s)", [rng.sample(ids, count)])
+    names = [row[0] for row in env.cr.fetchall()]
+    texts = []
+    for index in range(count):
+        kind = index % 4
+        if kind == 0:  # "Peeters 1234" (the bench's names end with the partner id)
+            texts.append(" ".join(names[index].split()[-2:])[:-1])
+        elif kind == 1:
+            texts.append(rng.choice(LAST) + " " + rng.choice(FIRST)[:2])
+        elif kind == 2:  # "0475 12 34": national spelling of the start of a number
+            number = rng.choice(numbers)
+            national = "0" + number[3:]  # +32 / +33: two-digit country codes
+            texts.append(f"{national[:4]} {national[4:6]} {national[6:8]}")
+        else:
+            texts.append(rng.choice(numbers))
+    return texts
+
+
+def run_searches(env, texts):
+    """The 3CX SearchContacts query for each text (the controller's domain, order and limit);
+    returns how many found someone."""
+    Partner = env["res.partner"]
+    company_id = env.company.id
+    found = 0
+    for text in texts:
+        domain = Partner._suite_search_domain(text, "BE")
+        domain += ["|", ("company_id", "=", False), ("company_id", "=", company_id)]
+        found += bool(Partner.search(domain, limit=10, order="is_company desc, name, id"))
+        env.invalidate_all()
+    return found
+
+
+def explain(env, text):
+    from odoo.tools import SQL
+
+    Partner = env["res.partner"]
+    domain = Partner._suite_search_domain(text, "BE")
+    query = Partner._search(domain, limit=10, order="is_company desc, name, id")
+    env.cr.execute(SQL("EXPLAIN ANALYZE %s", query.select()))
+    rows = [row[0].strip() for row in env.cr.fetchall()]
+    keep = [r for r in rows if "Scan" in r or r.startswith("Execution Time")]
+    return " / ".join(keep)
+
+
+def measure_search(env, ids, numbers, count):
+    """The contact search with the suite's trigram indexes, then with them dropped (in the
+    same transaction, rolled back after): ``(searches, found, plans, ours_s, base_s,
+    queries)``."""
+    # a template built before the indexes existed: create them as a module update would
+    env["res.partner"]._add_sql_constraints()
+    env.cr.execute("ANALYZE res_partner")
+    texts = search_texts(env, ids, numbers, count)
+    run_searches(env, texts[:10])  # warm caches and plans
+    with QueryCounter() as ours:
+        found = run_searches(env, texts)
+    plans = [("with the indexes", explain(env, SHOWN))]
+    for index in SEARCH_INDEXES:
+        env.cr.execute(f"DROP INDEX IF EXISTS {index}")
+    run_searches(env, texts[:10])
+    with QueryCounter() as baseline:
+        found_base = run_searches(env, texts)
+    plans.append(("without", explain(env, SHOWN)))
+    assert found == found_base, "the indexes change the plan, not the answer"
+    return count, found, plans, ours.seconds, baseline.seconds, round(ours.queries / count, 2)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--template", required=True)
     parser.add_argument("--conf", required=True)
     parser.add_argument("--partners", type=int, default=100_000)
     parser.add_argument("--lookups", type=int, default=300)
+    parser.add_argument("--searches", type=int, default=80)
     args = parser.parse_args(argv)
 
     from odoo import api
@@ -229,6 +313,9 @@ def main(argv=None):
             plan = " / ".join(row[0].strip() for row in cr.fetchall() if "Index" in row[0])
             cr.rollback()
 
+            search_result = measure_search(env, ids, sent, args.searches)
+            cr.rollback()
+
         n = len(sent)
         per_ours, per_base = ours_counter.seconds / n, base_counter.seconds / n
         print(f"  {n} lookups; ours found {found_ours}/{n}, baseline found {found_base}/{n} "
@@ -239,6 +326,11 @@ def main(argv=None):
         report(
             f"tcx_lookup_{args.partners}", per_ours, per_base, round(ours_counter.queries / n, 2)
         )
+        searches, found, plans, ours_s, base_s, queries = search_result
+        print(f"  {searches} contact searches, {found} with a match; plans of '{SHOWN}':")
+        for label, plan in plans:
+            print(f"  {label}: {plan}")
+        report("tcx_search_contacts", ours_s / searches, base_s / searches, queries)
     finally:
         time.sleep(0.5)
         drop_database(db)

@@ -3,7 +3,7 @@
 {
     "name": "Suite Base",
     "summary": "Customer identification and the helpers every connector of the suite shares",
-    "version": "19.0.1.1.1",
+    "version": "19.0.1.2.0",
     "category": "Hidden/Tools",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",

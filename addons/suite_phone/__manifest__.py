@@ -3,7 +3,7 @@
 {
     "name": "Suite Phone Numbers",
     "summary": "One phone normaliser (E.164 + extension) and stored, indexed numbers on contacts",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Hidden/Tools",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",

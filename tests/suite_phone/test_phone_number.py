@@ -15,6 +15,7 @@ from odoo.addons.suite_phone.tools.phone_number import (
     parse_e164,
     pretty,
     region_of,
+    search_digits,
     to_e164,
 )
 
@@ -341,3 +342,46 @@ def test_translations_are_complete():
         assert {e.msgid for e in catalog} == template, lang
         same_word = {"Contact", "ID", "Mobile (E.164)"}
         assert {e.msgid for e in catalog if not e.msgstr} <= same_word, lang
+
+
+# ------------------------------------------------------------------------ search_digits
+@pytest.mark.parametrize(
+    ("typed", "digits"),
+    [
+        ("0475 12", "47512"),
+        ("+32 475", "32475"),
+        ("0032 2 511", "322511"),
+        ("+32 (0)2 511", "322511"),
+        ("06 87 65 43 21", "687654321"),
+        ("02/511.22.33", "25112233"),
+        ("3225112233", "3225112233"),
+        ("04", ""),  # too few digits to look up
+        ("Lejeune", ""),
+        ("ext. 204", ""),
+        ("tel:+3225112233", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_search_digits(typed, digits):
+    assert search_digits(typed) == digits
+
+
+@pytest.mark.parametrize("form", PHONE_FORMS, ids=[f"{f.country}:{f.typed}" for f in PHONE_FORMS])
+def test_search_digits_of_a_typed_number_are_in_its_e164(form):
+    digits = search_digits(form.typed)
+    if form.e164 and digits:
+        assert digits in form.e164
+
+
+@given(
+    national=st.sampled_from(["0475123456", "025112233", "0687654321", "081223344"]),
+    cut=st.integers(min_value=4, max_value=10),
+    separator=st.sampled_from(["", " ", ".", "/", "-"]),
+)
+@settings(max_examples=200)
+def test_any_start_of_a_national_spelling_is_found_in_the_e164(national, cut, separator):
+    typed = separator.join(national[:cut])
+    region = "FR" if national.startswith("06") else "BE"
+    e164 = to_e164(national, region)
+    assert e164 and search_digits(typed) in e164

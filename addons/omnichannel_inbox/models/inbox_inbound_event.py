@@ -5,11 +5,14 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ConcurrencyError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 CRON = "omnichannel_inbox.ir_cron_inbox_events"
+CONCURRENCY_ERRORS = (*PG_CONCURRENCY_EXCEPTIONS_TO_RETRY, ConcurrencyError)
+CONCURRENCY_TRIES = 3
 BACKOFF_BASE = 30  # seconds: 30 s, 1 min, 2 min, 4 min... capped at an hour
 BACKOFF_CAP = 3600
 KEEP_DONE_DAYS = 90  # processed events are kept this long (idempotency, audit)
@@ -185,15 +188,37 @@ class InboxInboundEvent(models.Model):
         events = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
         done = 0
         for event in events:
-            try:
-                with self.env.cr.savepoint():
-                    event._inbox_process()
-                done += 1
-            except Exception as exc:  # a bug must not block the queue: keep the event, retry
-                event._inbox_retry_later(*event._inbox_error_reason(exc), now=now)
+            done += event._inbox_process_one(commit, now)
             if commit:
                 self.env["ir.cron"]._commit_progress(1)
         return done
+
+    def _inbox_process_one(self, commit, now):
+        """Process one event in a savepoint; 1 when done, 0 when it is to retry later.
+
+        A concurrency failure (another transaction committed a conflicting write since this
+        one's snapshot: two intakes assigning in one team, see ``_inbox_lock_team``) is not
+        the event's fault: with ``commit`` (the cron) the event runs again after a commit,
+        on a fresh snapshot; without, it is raised so that the caller's request is retried
+        whole (an HTTP button, retried by Odoo)."""
+        for attempt in range(1, CONCURRENCY_TRIES + 1):
+            try:
+                with self.env.cr.savepoint():
+                    self._inbox_process()
+                return 1
+            except CONCURRENCY_ERRORS as exc:
+                if not commit:
+                    raise
+                if attempt == CONCURRENCY_TRIES:
+                    self._inbox_retry_later(f"{exc.__class__.__name__}: {exc}", now=now)
+                    return 0
+                _logger.info("%s event %s: concurrent update, again", self.source, self.id)
+                self.env["ir.cron"]._commit_progress()
+                self.env.invalidate_all()  # read again what the other transaction wrote
+            except Exception as exc:  # a bug must not block the queue: keep the event, retry
+                self._inbox_retry_later(*self._inbox_error_reason(exc), now=now)
+                return 0
+        return 0
 
     @api.model
     def _cron_process(self, limit=50):

@@ -34,6 +34,7 @@ class InboxRouter(models.AbstractModel):
         if not members:
             return ticket.user_id
         need = self._inbox_need(ticket)
+        self._inbox_lock_team(team)
         agents = self._inbox_agent_facts(ticket, members)
         chosen = pick_assignee(eligible(agents, need))
         if chosen:
@@ -43,6 +44,26 @@ class InboxRouter(models.AbstractModel):
             ticket.user_id = False
         self._inbox_tell_lead(ticket, agents, need)
         return ticket.user_id
+
+    @api.model
+    def _inbox_lock_team(self, team):
+        """Serialise assignment in ``team`` until the transaction ends: of two intakes
+        assigning in one team at the same moment, the second reads the first one's ticket.
+
+        Odoo's transactions are REPEATABLE READ: a plain row lock would make the second
+        intake wait, then read the load of its snapshot, taken before the first committed.
+        A write does not let it: the second write on the row waits for the first
+        transaction, then fails with a serialization failure if it committed, and the
+        caller runs the whole request again on a fresh snapshot (HTTP and RPC:
+        ``odoo.service.model.retrying``; the iAdvize queue and the mail fetcher:
+        ``inbox_inbound_event.py``, ``mail_thread.py``). The write changes no value and no
+        key: it takes ``FOR NO KEY UPDATE``, so tickets referencing the team are still
+        created meanwhile."""
+        # the conflict is expected and retried by the caller: not an error in the log
+        self.env.cr.execute(
+            SQL("UPDATE helpdesk_ticket_team SET write_date = write_date WHERE id = %s", team.id),
+            log_exceptions=False,
+        )
 
     # ------------------------------------------------------------------------ the ticket
     @api.model

@@ -1,12 +1,48 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from functools import partial
+
 from odoo import api, models
+from odoo.service.model import retrying
 
 from ..helpers.mail_threading import auto_reply_reason, thread_index_root
 
 
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.model
+    def message_process(
+        self,
+        model,
+        message,
+        custom_values=None,
+        save_original=False,
+        strip_attachments=False,
+        thread_id=None,
+    ):
+        """Under the mail fetcher, a concurrency failure runs the mail again on a fresh
+        snapshot instead of losing it.
+
+        The fetcher (``fetchmail.server._fetch_mail``, which puts its server in the context)
+        gives each mail a transaction of its own and marks a mail whose processing raised
+        as read (IMAP) or deletes it (POP). Two intakes assigning in one team at once make
+        the later one fail by design (``inbox.router._inbox_lock_team``); HTTP and RPC
+        callers are retried by Odoo (``odoo.service.model.retrying``), the fetcher is not:
+        it is retried here the same way (rollback of the mail's own transaction, wait,
+        again)."""
+        process = partial(
+            super().message_process,
+            model,
+            message,
+            custom_values=custom_values,
+            save_original=save_original,
+            strip_attachments=strip_attachments,
+            thread_id=thread_id,
+        )
+        if not self.env.context.get("default_fetchmail_server_id"):
+            return process()
+        return retrying(process, self.env)
 
     @api.model
     def message_parse(self, message, save_original=False):

@@ -55,7 +55,8 @@ class TcxCall(models.Model):
         if ticket.user_id:
             return ticket.user_id
         agent = super()._tcx_callback_assignee()
-        return agent if agent.has_group(HELPDESK_USER) else self.env["res.users"]
+        # the 3CX rule may find nobody (no agent rang, no default agent on the PBX)
+        return agent if agent and agent.has_group(HELPDESK_USER) else self.env["res.users"]
 
     def _tcx_callback_holder(self):
         """The callback task of a missed call lives on its ticket: one task, not two."""

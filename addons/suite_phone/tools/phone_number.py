@@ -53,6 +53,7 @@ FALLBACK_REGIONS = ("BE", "FR")
 # Longest text worth reading: a number with a spelt-out extension fits easily.
 MAX_INPUT_LENGTH = 64
 MAX_EXTENSION_DIGITS = 6  # also in _EXTENSION
+MIN_SEARCH_DIGITS = 3
 
 # Reason codes → what they mean (English; the Odoo side translates them for people).
 REASONS = {
@@ -305,6 +306,24 @@ def normalize_phone(raw, region=DEFAULT_REGION, fallback_regions=FALLBACK_REGION
 def to_e164(raw, region=DEFAULT_REGION, fallback_regions=FALLBACK_REGIONS):
     """``+32475123456`` for any accepted spelling of that number, else None."""
     return normalize_phone(raw, region, fallback_regions).e164
+
+
+def search_digits(text):
+    """The digits a typed (part of a) number has inside the stored E.164 numbers, for a
+    substring search: ``"0475 12"`` → ``"47512"``, ``"+32 475"`` → ``"32475"``,
+    ``"0032 2 511"`` → ``"322511"``, ``"+32 (0)2 511"`` → ``"322511"``. The international
+    prefix (``+``, ``00``) and the national trunk ``0`` (Belgium, France: not part of E.164)
+    are dropped. ``""`` when ``text`` is not made of number characters or leaves fewer than
+    :data:`MIN_SEARCH_DIGITS` digits (three: what a trigram index can look up)."""
+    if not isinstance(text, str) or len(text) > MAX_INPUT_LENGTH:
+        return ""
+    text = _TRUNK_IN_BRACKETS.sub("", text.strip())
+    if not _NUMBER_CHARS.match(text):
+        return ""
+    digits = _NON_DIGITS.sub("", text)
+    if not text.startswith("+"):
+        digits = digits[2:] if digits.startswith("00") else digits.removeprefix("0")
+    return digits if len(digits) >= MIN_SEARCH_DIGITS else ""
 
 
 def parse_e164(e164):

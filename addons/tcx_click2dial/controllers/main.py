@@ -213,18 +213,8 @@ class TcxCrmController(http.Controller):
             return _json({"contacts": []})
         env = self._env(pbx["company_id"])
         Partner = env["res.partner"]
-        # the text is searched as typed: % and _ are not wildcards for 3CX users
-        pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        domain = [
-            "|",
-            "|",
-            ("complete_name", "ilike", pattern),
-            ("email", "ilike", pattern),
-            ("phone", "ilike", pattern),
-        ]
-        e164 = any("0" <= c <= "9" for c in text) and phone_number.to_e164(text, pbx["region"])
-        if e164:
-            domain = ["|", *Partner._phone_domain(e164), *domain]
+        # the text is searched as typed (% and _ are not wildcards), on indexes (suite_base)
+        domain = Partner._suite_search_domain(text, pbx["region"])
         domain += ["|", ("company_id", "=", False), ("company_id", "=", pbx["company_id"])]
         partners = Partner.search(domain, limit=SEARCH_LIMIT, order="is_company desc, name, id")
         base_url = pbx["odoo_url"] or env["tcx.pbx"].get_base_url()

@@ -46,6 +46,14 @@ class TestThreeCXDepth(TcxHttpCase):
         self.assertEqual(ids, [str(self.company.id), str(self.julie.id)])
         by_number = self.driver.search("06 87 65 43 21")
         self.assertEqual([c["EntityId"] for c in by_number.contacts], [str(self.camille.id)])
+        # part of a number, in another spelling than the one stored (0476 98 76 54)
+        part = self.driver.search("476.98.76")
+        self.assertEqual([c["EntityId"] for c in part.contacts], [str(self.julie.id)])
+        national = self.driver.search("0476 98")
+        self.assertEqual([c["EntityId"] for c in national.contacts], [str(self.julie.id)])
+        # part of an e-mail address
+        by_email = self.driver.search("julie@lejeune.exa")
+        self.assertEqual([c["EntityId"] for c in by_email.contacts], [str(self.julie.id)])
         self.assertEqual(self.driver.search("J").contacts, [])  # too short: nothing
         self.assertEqual(self.driver.search("%%").contacts, [])  # not a wildcard: nobody
         self.assertEqual(self.driver.search("__").contacts, [])
