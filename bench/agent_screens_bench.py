@@ -40,6 +40,7 @@ on ours), dashboards by a team lead (sales and helpdesk manager; + the suite's m
 import argparse
 import contextlib
 import datetime
+import json
 import os
 import random
 import statistics
@@ -54,7 +55,7 @@ import requests
 
 from .cdp_browser import Chromium
 from .customer_360_bench import clone_rows
-from .harness import ROOT, close_registry, copy_database, drop_database, odoo_env, report
+from .harness import ROOT, close_registry, copy_database, drop_database, odoo_env, pg, report
 from .screen_trace import request_log_queries
 from .tcx_lookup_bench import insert_partners
 
@@ -63,6 +64,8 @@ MISSED_SHARE = 0.2  # of the calls: inbound and nobody took them
 TODO_SHARE = 0.25  # of the missed calls: still to call back
 OPEN_SHARE = 0.1  # of the tickets: in a stage that is not closed
 AGENTS = 8
+TEAMS = ("Web shop", "Showroom Liège", "Showroom Bruxelles", "Showroom Namur", "Showroom Gand",
+         "Showroom Paris")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,10 @@ class Screen:
     selector: str  # the screen's root, rendered with its data
     role: str  # "agent" or "lead"
     pairing: str
+    baseline_selector: str = ""  # when the baseline screen is of another kind
+
+    def root(self, side):
+        return self.baseline_selector if side == "baseline" and self.baseline_selector else self.selector
 
 
 SCREENS = (
@@ -89,10 +96,11 @@ SCREENS = (
     Screen("calls_dashboard", ".o_graph_renderer canvas", "lead",
            "calls graph agent x status vs tickets graph agent x stage (same record count)"),
     Screen("inbox_dashboard", ".o_inbox_dashboard .o_inbox_card_open", "lead",
-           "inbox dashboard vs helpdesk_mgmt team dashboard (same tickets)"),
+           "inbox dashboard vs helpdesk_mgmt team dashboard (same tickets)",
+           ".o_kanban_renderer .o_kanban_record:not(.o_kanban_ghost)"),
 )  # fmt: skip
 
-ROOT_SELECTORS = sorted({screen.selector for screen in SCREENS})
+ROOT_SELECTORS = sorted({screen.root(side) for screen in SCREENS for side in ("ours", "baseline")})
 
 
 # --- data -----------------------------------------------------------------------------------
@@ -195,12 +203,17 @@ def build(env, sizes, suite, seed=17):
         [{"order_id": o, "product_id": rng.choice(product_ids)} for o in order_ids for _ in range(3)],
     )  # fmt: skip
 
+    teams = env["helpdesk.ticket.team"].search([], order="id")
+    if not teams:  # the suite brings the web shop's and the showrooms' teams: the same here
+        teams = teams.create([{"name": name} for name in TEAMS])
+    teams.write({"user_ids": [(6, 0, agents.ids)]})
     stages = env["helpdesk.ticket.stage"].search([])
     open_stages = stages.filtered(lambda s: not s.closed).ids
     closed_stages = stages.filtered("closed").ids
     ticket = env["helpdesk.ticket"].create(
         {"name": "Where is my sofa?", "description": "Hello, any news of my order?",
-         "partner_id": customer, "user_id": agents[0].id, "stage_id": open_stages[0]}
+         "partner_id": customer, "user_id": agents[0].id, "stage_id": open_stages[0],
+         "team_id": teams[0].id}
     )  # fmt: skip
     if suite:
         ticket.write({"inbox_order_id": order30.id,
@@ -217,6 +230,7 @@ def build(env, sizes, suite, seed=17):
         values = {
             "partner_id": partner, "commercial_partner_id": commercial[partner],
             "number": f"HTS{i:07d}", "user_id": rng.choice(agents).id,
+            "team_id": rng.choice(teams.ids),
             "stage_id": rng.choice(open_stages if is_open else closed_stages),
             "priority": "3" if i < to_call_back else rng.choice("012"),
             "closed": not is_open,
@@ -229,9 +243,11 @@ def build(env, sizes, suite, seed=17):
     if suite:
         _calls(env, sizes["calls"], to_call_back, customers, agents, rng)
     actions = _actions(env, suite)
+    ids = {"partner": customer, "ticket": ticket.id, "order": order30.id, **actions}
+    env["ir.config_parameter"].set_param("bench.screens.ids", json.dumps(ids))
     cr.execute("ANALYZE")
     env.cr.commit()
-    return {"partner": customer, "ticket": ticket.id, "order": order30.id, **actions}
+    return ids
 
 
 def _calls(env, count, to_call_back, customers, agents, rng):
@@ -383,9 +399,16 @@ def measure(sides, repeat):
                 for side in order if run % 2 else order[::-1]:
                     server, urls = sides[side]
                     offset = server.log_size()
-                    seconds, trace = tabs[side, screen.role].open(urls[screen.name], screen.selector)
+                    tab = tabs[side, screen.role]
+                    seconds, trace = tab.open(urls[screen.name], screen.root(side))
                     time.sleep(0.2)  # the request log line is written after the answer
                     _requests, queries = server.queries_since(offset)
+                    if os.environ.get("BENCH_VERBOSE"):
+                        print(f"    {run} {screen.name} {side}: {seconds:.3f} s, "
+                              f"{trace.rpc_count} rpcs, {queries} queries; slowest: "
+                              + ", ".join(f"{path} {secs:.3f}" for path, secs
+                                          in trace.durations.most_common(3)),
+                              flush=True)  # fmt: skip
                     if trace.failed:
                         raise RuntimeError(f"{screen.name} on {side}: RPC failed {trace.failed}")
                     if run:  # the first run warms caches (assets, registry, views)
@@ -409,6 +432,9 @@ def main(argv=None):
         "--baseline-port", type=int, default=int(os.environ.get("BENCH_BASELINE_PORT", 18112))
     )
     parser.add_argument("--keep", action="store_true", help="keep both databases (profiling)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the databases a --keep run left"
+    )
     args = parser.parse_args(argv)
     sizes = {
         "partners": max(args.partners, 100), "products": max(args.products, 40),
@@ -419,12 +445,20 @@ def main(argv=None):
     from odoo import api
 
     dbs = {"ours": f"{args.template}_agent_screens", "baseline": f"{args.template}_agent_screens_plain"}
-    copy_database(args.template, dbs["ours"])
-    copy_database(args.plain_template, dbs["baseline"])
+    if not args.reuse:
+        copy_database(args.template, dbs["ours"])
+        copy_database(args.plain_template, dbs["baseline"])
     servers = []
     try:
         ids = {}
         for side, db in dbs.items():
+            if args.reuse:
+                with contextlib.closing(pg(db)) as conn, conn.cursor() as cr:
+                    cr.execute(
+                        "SELECT value FROM ir_config_parameter WHERE key = 'bench.screens.ids'"
+                    )
+                    ids[side] = json.loads(cr.fetchone()[0])
+                continue
             started = time.perf_counter()
             with odoo_env(args.conf, db).cursor() as cr:
                 env = api.Environment(cr, api.SUPERUSER_ID, {})
@@ -466,7 +500,7 @@ def main(argv=None):
     finally:
         for server in servers:
             server.stop()
-        if not args.keep:
+        if not (args.keep or args.reuse):
             time.sleep(0.5)
             for db in dbs.values():
                 drop_database(db)

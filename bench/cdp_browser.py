@@ -207,7 +207,7 @@ class Tab:
             raise CdpError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def open(self, url, selector, quiet=0.5, timeout=180):
+    def open(self, url, selector, quiet=0.5, timeout=60):
         """Navigate to ``url``; ready when ``selector`` is in the page, no RPC is pending and
         none started for ``quiet`` seconds. Returns (seconds to ready, trace)."""
         self.trace = ScreenTrace()
@@ -230,5 +230,6 @@ class Tab:
             if self.trace.rpc_count == started and not self.trace.pending:
                 trace, self.trace = self.trace, None
                 return trace.ready_after(seen / 1000.0), trace
-        raise CdpError(f"{url}: {selector!r} not ready in {timeout} s (pending {self.trace.pending})")
+        pending = sorted(path for path, _sent in self.trace.pending.values())
+        raise CdpError(f"{url}: {selector!r} not ready in {timeout} s (pending {pending})")
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 # what the web client asks the server for, as opposed to files it loads (assets, images)
 RPC_TYPES = frozenset({"XHR", "Fetch"})
-NOT_RPC_PREFIXES = ("/web/static/", "/web/assets/", "/web/image", "/websocket")
+NOT_RPC_PREFIXES = ("/web/static/", "/web/assets/", "/web/bundle/", "/web/image", "/websocket")
 
 REQUEST_LINE = re.compile(
     r'"(?P<method>[A-Z]+) (?P<path>\S+) HTTP/[\d.]+" (?P<status>\d{3}) \S+ (?P<queries>\d+) '
@@ -42,7 +42,8 @@ class ScreenTrace:
         self.started = None  # wall time the document was asked for
         self.offset = None  # wallTime - timestamp
         self.rpcs = Counter()  # path → count
-        self.pending = {}  # requestId → path
+        self.pending = {}  # requestId → (path, wall time sent)
+        self.durations = Counter()  # path → seconds spent answering (summed)
         self.last_rpc_end = None
         self.failed = []  # (path, error text)
         self.events = 0
@@ -57,17 +58,18 @@ class ScreenTrace:
             url = params["request"]["url"]
             if is_rpc(url, params.get("type")) and params["requestId"] not in self.pending:
                 path = urlsplit(url).path
-                self.pending[params["requestId"]] = path
+                self.pending[params["requestId"]] = (path, params["wallTime"])
                 self.rpcs[path] += 1
         elif method in ("Network.loadingFinished", "Network.loadingFailed"):
-            path = self.pending.pop(params["requestId"], None)
-            if path is None:
+            pending = self.pending.pop(params["requestId"], None)
+            if pending is None:
                 return
+            path, sent = pending
             if method == "Network.loadingFailed":
                 self.failed.append((path, params.get("errorText", "")))
-            if self.offset is not None:
-                ended = params["timestamp"] + self.offset
-                self.last_rpc_end = max(self.last_rpc_end or ended, ended)
+            ended = params["timestamp"] + self.offset
+            self.durations[path] += ended - sent
+            self.last_rpc_end = max(self.last_rpc_end or ended, ended)
 
     @property
     def rpc_count(self):
@@ -80,7 +82,7 @@ class ScreenTrace:
         if self.started is None:
             raise ValueError("no document request in the trace")
         if self.pending:
-            raise ValueError(f"RPCs still pending: {sorted(self.pending.values())}")
+            raise ValueError(f"RPCs still pending: {sorted(p for p, _ in self.pending.values())}")
         return max(root_seen, self.last_rpc_end or root_seen) - self.started
 
 
