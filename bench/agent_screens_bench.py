@@ -77,7 +77,11 @@ class Screen:
     baseline_selector: str = ""  # when the baseline screen is of another kind
 
     def root(self, side):
-        return self.baseline_selector if side == "baseline" and self.baseline_selector else self.selector
+        return (
+            self.baseline_selector
+            if side == "baseline" and self.baseline_selector
+            else self.selector
+        )
 
 
 SCREENS = (
@@ -136,7 +140,9 @@ def _users(env, suite):
 
 def _products(env, count, suite, rng):
     cr = env.cr
-    product = env["product.product"].create({"name": "Article 0", "type": "consu", "list_price": 499})
+    product = env["product.product"].create(
+        {"name": "Article 0", "type": "consu", "list_price": 499}
+    )
     env.flush_all()
     tmpl_over = [
         {"name": {"en_US": f"Article {i}"}, "list_price": rng.randrange(50, 3000)}
@@ -261,7 +267,9 @@ def _calls(env, count, to_call_back, customers, agents, rng):
          "start_date": now, "duration": 120}
     )  # fmt: skip
     env.flush_all()
-    cr.execute("SELECT id, phone_e164, mobile_e164 FROM res_partner WHERE id = ANY(%s)", [customers])
+    cr.execute(
+        "SELECT id, phone_e164, mobile_e164 FROM res_partner WHERE id = ANY(%s)", [customers]
+    )
     numbers = {pid: mobile or phone or "+3242999999" for pid, phone, mobile in cr.fetchall()}
     overrides, todo = [], []
     for i in range(count - 1):
@@ -382,10 +390,10 @@ class Server:
             self.proc.kill()
 
 
-def measure(sides, repeat):
+def measure(sides, repeat, screens=SCREENS):
     """Open every screen once (warm-up), then ``repeat`` times per side, alternating which side
     goes first. Returns {screen: {side: [(seconds, rpcs, queries)]}}."""
-    results = {screen.name: {side: [] for side in sides} for screen in SCREENS}
+    results = {screen.name: {side: [] for side in sides} for screen in screens}
     with Chromium(ROOT_SELECTORS) as browser:
         tabs = {}
         for side, (server, urls) in sides.items():
@@ -395,7 +403,7 @@ def measure(sides, repeat):
                 tabs[side, role] = tab
         order = list(sides)
         for run in range(repeat + 1):
-            for screen in SCREENS:
+            for screen in screens:
                 for side in order if run % 2 else order[::-1]:
                     server, urls = sides[side]
                     offset = server.log_size()
@@ -432,6 +440,7 @@ def main(argv=None):
         "--baseline-port", type=int, default=int(os.environ.get("BENCH_BASELINE_PORT", 18112))
     )
     parser.add_argument("--keep", action="store_true", help="keep both databases (profiling)")
+    parser.add_argument("--screens", help="comma-separated screen names (default: all)")
     parser.add_argument(
         "--reuse", action="store_true", help="measure the databases a --keep run left"
     )
@@ -444,7 +453,10 @@ def main(argv=None):
 
     from odoo import api
 
-    dbs = {"ours": f"{args.template}_agent_screens", "baseline": f"{args.template}_agent_screens_plain"}
+    dbs = {
+        "ours": f"{args.template}_agent_screens",
+        "baseline": f"{args.template}_agent_screens_plain",
+    }
     if not args.reuse:
         copy_database(args.template, dbs["ours"])
         copy_database(args.plain_template, dbs["baseline"])
@@ -465,19 +477,24 @@ def main(argv=None):
                 ids[side] = build(env, sizes, suite=side == "ours")
             close_registry(db)
             print(f"  {side}: {sizes} in {time.perf_counter() - started:.1f} s", flush=True)
-        with tempfile.TemporaryDirectory(prefix="bench-screens-") as workdir:
+        logs = os.environ.get("BENCH_SCREENS_LOGS")  # keep the servers' logs there (profiling)
+        with (
+            contextlib.nullcontext(logs) if logs else tempfile.TemporaryDirectory(prefix="bench-")
+        ) as workdir:
             ports = {"ours": args.port, "baseline": args.baseline_port}
             sides = {}
             for side, db in dbs.items():
                 server = Server(args.conf, db, ports[side], workdir)
                 servers.append(server)
                 sides[side] = (server, screen_urls(server.url, ids[side], suite=side == "ours"))
-            results = measure(sides, args.repeat)
+            wanted = args.screens.split(",") if args.screens else [s.name for s in SCREENS]
+            screens = [screen for screen in SCREENS if screen.name in wanted]
+            results = measure(sides, args.repeat, screens)
             for server in servers:
                 server.stop()
             servers = []
         over = []
-        for screen in SCREENS:
+        for screen in screens:
             ours, base = (results[screen.name][side] for side in ("ours", "baseline"))
             ours_s = statistics.median(r[0] for r in ours)
             base_s = statistics.median(r[0] for r in base)
@@ -486,14 +503,15 @@ def main(argv=None):
             ratio = ours_s / base_s
             report(f"agent_screen_{screen.name}", ours_s, base_s, int(ours_q), ratio=ratio)
             print(
-                f"  agent_screen_{screen.name}: rpcs ours={ours[0][1]} baseline={base[0][1]}; "
+                f"  agent_screen_{screen.name}: rpcs ours={statistics.median(r[1] for r in ours):g} "
+                f"baseline={statistics.median(r[1] for r in base):g}; "
                 f"queries ours={int(ours_q)} baseline={int(base_q)}; baseline = {screen.pairing}",
                 flush=True,
             )
             if ratio > 1.3:
                 over.append(f"{screen.name} ({ratio:.2f})")
         print(
-            f"  summary: {len(SCREENS)} screens, median of {args.repeat}; over 1.3: "
+            f"  summary: {len(screens)} screens, median of {args.repeat}; over 1.3: "
             f"{', '.join(over) or 'none'}",
             flush=True,
         )

@@ -232,4 +232,3 @@ class Tab:
                 return trace.ready_after(seen / 1000.0), trace
         pending = sorted(path for path, _sent in self.trace.pending.values())
         raise CdpError(f"{url}: {selector!r} not ready in {timeout} s (pending {pending})")
-

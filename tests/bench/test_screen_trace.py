@@ -102,15 +102,15 @@ def test_no_document_request_is_an_error():
 
 
 LOG = [
-    '2026-12-01 02:01:50,898 9905 INFO db werkzeug: 127.0.0.1 - - [01/Dec/2026 02:01:50] '
+    "2026-12-01 02:01:50,898 9905 INFO db werkzeug: 127.0.0.1 - - [01/Dec/2026 02:01:50] "
     '"GET /odoo/action-575 HTTP/1.1" 200 - 41 0.020 0.110',
-    '2026-12-01 02:01:51,010 9905 INFO db werkzeug: 127.0.0.1 - - [01/Dec/2026 02:01:51] '
+    "2026-12-01 02:01:51,010 9905 INFO db werkzeug: 127.0.0.1 - - [01/Dec/2026 02:01:51] "
     '"POST /web/dataset/call_kw/res.partner/web_search_read#res.partner.web_search_read '
     'HTTP/1.1" 200 - 12 0.004 0.031',
-    '2026-12-01 02:01:51,020 9905 INFO db werkzeug: 127.0.0.1 - - [01/Dec/2026 02:01:51] '
+    "2026-12-01 02:01:51,020 9905 INFO db werkzeug: 127.0.0.1 - - [01/Dec/2026 02:01:51] "
     '"GET /websocket?version=19.0 HTTP/1.1" 101 - 5 0.001 0.002',
     "2026-12-01 02:01:51,030 9905 INFO db odoo.models: something else 7 0.1 0.2",
-    '2026-12-01 02:01:51,040 9905 INFO ? werkzeug: 127.0.0.1 - - [01/Dec/2026 02:01:51] '
+    "2026-12-01 02:01:51,040 9905 INFO ? werkzeug: 127.0.0.1 - - [01/Dec/2026 02:01:51] "
     '"GET /web/static/img/x.png HTTP/1.1" 304 - - - -',
 ]
 

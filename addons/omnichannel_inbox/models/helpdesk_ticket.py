@@ -167,6 +167,11 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("inbox_order_ids", "inbox_order_id")
     def _compute_inbox_order_panel(self):
+        # The template loops per order over `order_line.filtered(...)`, whose records prefetch
+        # only their own order: read every panel's products and templates at once instead.
+        lines = (self.inbox_order_id | self.inbox_order_ids).order_line
+        lines.product_id.mapped("display_name")
+        lines.product_id.product_tmpl_id.mapped("sm_next_restock_date")
         for ticket in self:
             main = ticket.inbox_order_id
             orders = (main | ticket.inbox_order_ids).sorted(
