@@ -184,7 +184,7 @@ def build(env, sizes, suite, seed=17):
     Returns the ids the screens open."""
     rng = random.Random(seed)
     cr = env.cr
-    agents, lead = _users(env, suite)
+    agents, _lead = _users(env, suite)
     partner_ids = insert_partners(env, sizes["partners"])
     cr.execute("SELECT id FROM res_partner WHERE id = ANY(%s) AND NOT is_company", [partner_ids])
     persons = sorted(row[0] for row in cr.fetchall())
@@ -396,7 +396,7 @@ def measure(sides, repeat, screens=SCREENS):
     results = {screen.name: {side: [] for side in sides} for screen in screens}
     with Chromium(ROOT_SELECTORS) as browser:
         tabs = {}
-        for side, (server, urls) in sides.items():
+        for side, (server, _urls) in sides.items():
             for role, login in (("agent", "bench.agent0"), ("lead", "bench.lead")):
                 tab = browser.tab()
                 tab.login(server.url, login, PASSWORD)
@@ -435,9 +435,9 @@ def main(argv=None):
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--calls", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 18102)))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "18102")))
     parser.add_argument(
-        "--baseline-port", type=int, default=int(os.environ.get("BENCH_BASELINE_PORT", 18112))
+        "--baseline-port", type=int, default=int(os.environ.get("BENCH_BASELINE_PORT", "18112"))
     )
     parser.add_argument("--keep", action="store_true", help="keep both databases (profiling)")
     parser.add_argument("--screens", help="comma-separated screen names (default: all)")
