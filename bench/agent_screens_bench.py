@@ -184,6 +184,8 @@ def build(env, sizes, suite, seed=17):
     Returns the ids the screens open."""
     rng = random.Random(seed)
     cr = env.cr
+    if suite:
+        from odoo.addons.omnichannel_inbox.helpers.dedup import normalize_name
     agents, _lead = _users(env, suite)
     partner_ids = insert_partners(env, sizes["partners"])
     cr.execute("SELECT id FROM res_partner WHERE id = ANY(%s) AND NOT is_company", [partner_ids])
@@ -225,8 +227,12 @@ def build(env, sizes, suite, seed=17):
         ticket.write({"inbox_order_id": order30.id,
                       "inbox_order_ids": [(6, 0, [order30.id, template.id, *order_ids[:3]])]})  # fmt: skip
     env.flush_all()
-    cr.execute("SELECT id, commercial_partner_id FROM res_partner WHERE id = ANY(%s)", [customers])
-    commercial = dict(cr.fetchall())
+    cr.execute(
+        "SELECT id, commercial_partner_id, name FROM res_partner WHERE id = ANY(%s)", [customers]
+    )
+    commercial, names = {}, {}
+    for pid, commercial_id, name in cr.fetchall():
+        commercial[pid], names[pid] = commercial_id, name
     n_tickets = sizes["tickets"] - 1
     to_call_back = round(sizes["calls"] * MISSED_SHARE * TODO_SHARE)
     overrides = []
@@ -241,8 +247,9 @@ def build(env, sizes, suite, seed=17):
             "priority": "3" if i < to_call_back else rng.choice("012"),
             "closed": not is_open,
         }  # fmt: skip
-        if suite:
+        if suite:  # the intake's keys, as a ticket of this customer would have them
             values["inbox_open"] = is_open
+            values["inbox_name_key"] = normalize_name(names[partner]) or None
         overrides.append(values)
     clone_rows(cr, "helpdesk_ticket", ticket.id, overrides)
 

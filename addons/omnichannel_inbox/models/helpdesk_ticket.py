@@ -131,18 +131,22 @@ class HelpdeskTicket(models.Model):
     inbox_call_ids = fields.One2many("tcx.call", "inbox_ticket_id", string="Calls")
 
     # Indexed lookups of the routing pipeline: their cost does not grow with the tickets.
+    # `inbox_open IS TRUE`, as the ORM writes ('inbox_open', '=', True): PostgreSQL uses a
+    # partial index only for the very predicate (`WHERE inbox_open` went unused, issue 17).
     _inbox_number_idx = models.Index("(number)")
     _inbox_open_partner_idx = models.Index(
         "(commercial_partner_id, inbox_last_request_date) "
-        "WHERE inbox_open AND commercial_partner_id IS NOT NULL"
+        "WHERE inbox_open IS TRUE AND commercial_partner_id IS NOT NULL"
     )
     _inbox_open_sender_idx = models.Index(
-        "(inbox_sender_key, inbox_last_request_date) WHERE inbox_open AND inbox_sender_key IS NOT NULL"
+        "(inbox_sender_key, inbox_last_request_date) WHERE inbox_open IS TRUE AND inbox_sender_key IS NOT NULL"
     )
     _inbox_open_name_idx = models.Index(
-        "(inbox_name_key, inbox_last_request_date) WHERE inbox_open AND inbox_name_key IS NOT NULL"
+        "(inbox_name_key, inbox_last_request_date) WHERE inbox_open IS TRUE AND inbox_name_key IS NOT NULL"
     )
-    _inbox_open_user_idx = models.Index("(user_id) WHERE inbox_open AND user_id IS NOT NULL")
+    _inbox_open_user_idx = models.Index(
+        "(user_id) WHERE inbox_open IS TRUE AND user_id IS NOT NULL"
+    )
 
     @api.model
     def _inbox_lang_selection(self):
