@@ -377,6 +377,7 @@ class Server:
                 if requests.get(f"{self.url}/web/login", timeout=5).status_code == 200:
                     break
             if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
                 raise RuntimeError(f"Odoo on {db} did not start (see {self.log})")
             time.sleep(0.5)
 

@@ -92,14 +92,16 @@ class Chromium:
                 break
             except (requests.RequestException, ValueError, KeyError):
                 if time.monotonic() > deadline or self.proc.poll() is not None:
+                    self.__exit__(None, None, None)  # no Chromium left behind
                     raise CdpError("Chromium did not start") from None
                 time.sleep(0.2)
         self.ws = websocket.create_connection(url, timeout=120, suppress_origin=True)
         return self
 
     def __exit__(self, *exc):
-        with contextlib.suppress(Exception):
-            self.ws.close()
+        if self.ws is not None:
+            with contextlib.suppress(Exception):
+                self.ws.close()
         self.proc.terminate()
         try:
             self.proc.wait(timeout=10)
@@ -188,6 +190,8 @@ class Tab:
         """Log in with Odoo's login form (requests), then give the session cookie to the tab."""
         session = requests.Session()
         page = session.get(f"{base_url}/web/login", timeout=60)
+        if 'name="csrf_token" value="' not in page.text:
+            raise CdpError(f"no login form at {base_url}/web/login ({page.status_code})")
         token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
         answer = session.post(
             f"{base_url}/web/login",
