@@ -103,6 +103,12 @@ def insert_partners(env, count, seed=42):
             "phone_e164", "mobile_e164", "parent_id", "commercial_partner_id", "create_uid",
             "write_uid", "create_date", "write_date"}  # fmt: skip
     extra = sorted({row[0] for row in cr.fetchall()} - ours - {"id"})
+    # without suite_phone (a plain-Odoo baseline) there are no E.164 columns to fill
+    cr.execute(
+        "SELECT 1 FROM information_schema.columns"
+        " WHERE table_name = 'res_partner' AND column_name = 'phone_e164'"
+    )
+    e164 = bool(cr.fetchone())
     template = {}
     if extra:
         cr.execute(
@@ -143,6 +149,9 @@ def insert_partners(env, count, seed=42):
         rows.append((pid, name, complete, True, "contact", is_company, country, phone, mobile,
                      to_e164(phone, region), to_e164(mobile, region), parent, commercial,
                      1, 1, now, now, *(template[c] for c in extra)))  # fmt: skip
+    if not e164:
+        columns = [c for c in columns if c not in ("phone_e164", "mobile_e164")]
+        rows = [row[:9] + row[11:] for row in rows]
     for start in range(0, len(rows), 5000):
         execute_values(
             cr._obj,

@@ -18,6 +18,24 @@ if [ "$(psql -d "$template" -tAc "SELECT value FROM ir_config_parameter WHERE ke
         >"$RUN_DIR/install-$template.log" 2>&1 || die "bench template install failed ($RUN_DIR/install-$template.log)"
     psql -d "$template" -qc "INSERT INTO ir_config_parameter (key, value) VALUES ('bench.stamp', '$stamp')"
 fi
+# Baseline of the agent screens: plain Odoo with only the non-suite add-ons the suite depends on.
+plain="${template}_plain"
+plain_modules="$("$PY" - "$REPO_ROOT"/addons/*/__manifest__.py <<'PYEOF'
+import ast, sys
+from pathlib import Path
+suite = {Path(m).parent.name for m in sys.argv[1:]}
+deps = set().union(*(ast.literal_eval(Path(m).read_text())["depends"] for m in sys.argv[1:]))
+print(",".join(sorted(deps - suite)))
+PYEOF
+)"
+plain_stamp="$(printf '%s' "$plain_modules" | sha256sum | cut -c1-12)"
+if [ "$(psql -d "$plain" -tAc "SELECT value FROM ir_config_parameter WHERE key='bench.stamp'" 2>/dev/null)" != "$plain_stamp" ]; then
+    log "building baseline template database $plain (plain Odoo: $plain_modules)"
+    dropdb --if-exists --force "$plain"
+    "$REPO_ROOT/scripts/odoo.sh" -d "$plain" -i "$plain_modules" --stop-after-init --log-level=warn \
+        >"$RUN_DIR/install-$plain.log" 2>&1 || die "baseline template install failed ($RUN_DIR/install-$plain.log)"
+    psql -d "$plain" -qc "INSERT INTO ir_config_parameter (key, value) VALUES ('bench.stamp', '$plain_stamp')"
+fi
 cd "$REPO_ROOT"
 "$PY" -m bench.sm_sync_bench --template "$template" --conf "$conf" --contacts "$(n 20000)" --articles "$(n 15000)"
 "$PY" -m bench.sm_orders_bench --template "$template" --conf "$conf" --orders "$(n 50000)" \
@@ -30,3 +48,6 @@ cd "$REPO_ROOT"
     --orders "$(n 50000)" --tickets "$(n 100000)"
 "$PY" -m bench.sm_first_load_bench --template "$template" --conf "$conf" --contacts "$(n 20000)" \
     --articles "$(n 15000)" --orders "$(n 50000)"
+"$PY" -m bench.agent_screens_bench --template "$template" --plain-template "$plain" --conf "$conf" \
+    --partners "$(n 20000)" --products "$(n 15000)" --orders "$(n 50000)" --tickets "$(n 100000)" \
+    --calls "$(n 100000)"

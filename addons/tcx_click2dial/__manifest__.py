@@ -3,7 +3,7 @@
 {
     "name": "3CX Click-to-Dial",
     "summary": "3CX click-to-dial, caller-ID lookup, call journal and missed-call follow-up",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.3.1",
     "category": "Productivity/Phone",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",

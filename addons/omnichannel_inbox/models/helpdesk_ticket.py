@@ -131,18 +131,22 @@ class HelpdeskTicket(models.Model):
     inbox_call_ids = fields.One2many("tcx.call", "inbox_ticket_id", string="Calls")
 
     # Indexed lookups of the routing pipeline: their cost does not grow with the tickets.
+    # `inbox_open IS TRUE`, as the ORM writes ('inbox_open', '=', True): PostgreSQL uses a
+    # partial index only for the very predicate (`WHERE inbox_open` went unused, issue 17).
     _inbox_number_idx = models.Index("(number)")
     _inbox_open_partner_idx = models.Index(
         "(commercial_partner_id, inbox_last_request_date) "
-        "WHERE inbox_open AND commercial_partner_id IS NOT NULL"
+        "WHERE inbox_open IS TRUE AND commercial_partner_id IS NOT NULL"
     )
     _inbox_open_sender_idx = models.Index(
-        "(inbox_sender_key, inbox_last_request_date) WHERE inbox_open AND inbox_sender_key IS NOT NULL"
+        "(inbox_sender_key, inbox_last_request_date) WHERE inbox_open IS TRUE AND inbox_sender_key IS NOT NULL"
     )
     _inbox_open_name_idx = models.Index(
-        "(inbox_name_key, inbox_last_request_date) WHERE inbox_open AND inbox_name_key IS NOT NULL"
+        "(inbox_name_key, inbox_last_request_date) WHERE inbox_open IS TRUE AND inbox_name_key IS NOT NULL"
     )
-    _inbox_open_user_idx = models.Index("(user_id) WHERE inbox_open AND user_id IS NOT NULL")
+    _inbox_open_user_idx = models.Index(
+        "(user_id) WHERE inbox_open IS TRUE AND user_id IS NOT NULL"
+    )
 
     @api.model
     def _inbox_lang_selection(self):
@@ -167,6 +171,11 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("inbox_order_ids", "inbox_order_id")
     def _compute_inbox_order_panel(self):
+        # The template loops per order over `order_line.filtered(...)`, whose records prefetch
+        # only their own order: read every panel's products and templates at once instead.
+        lines = (self.inbox_order_id | self.inbox_order_ids).order_line
+        lines.product_id.mapped("display_name")
+        lines.product_id.product_tmpl_id.mapped("sm_next_restock_date")
         for ticket in self:
             main = ticket.inbox_order_id
             orders = (main | ticket.inbox_order_ids).sorted(

@@ -21,7 +21,12 @@ class HelpdeskTicket(models.Model):
             ticket.inbox_duplicate_candidate_ids = ticket._inbox_duplicate_candidates()
 
     def _inbox_duplicate_candidates(self, limit=10):
-        """Open tickets that may be the same request: same sender, same name or same order."""
+        """Open tickets that may be the same request: same sender, same name or same order;
+        the ``limit`` latest (``inbox_last_request_date``), newest first.
+
+        One search per clue, each on its own index, then the latest of their union: one
+        search with the clues OR-ed (the orders' one a sub-query) made PostgreSQL read every
+        ticket, ~1 s at 100,000 tickets on each ticket form (issue 17)."""
         self.ensure_one()
         branches = []
         if self.commercial_partner_id:
@@ -32,14 +37,14 @@ class HelpdeskTicket(models.Model):
             branches.append([("inbox_name_key", "=", self.inbox_name_key)])
         if self.inbox_order_ids:
             branches.append([("inbox_order_ids", "in", self.inbox_order_ids.ids)])
-        if not branches:
-            return self.browse()
-        domain = ["|"] * (len(branches) - 1) + [term for branch in branches for term in branch]
-        return self.search(
-            [("id", "!=", self._origin.id or 0), ("inbox_open", "=", True), *domain],
-            limit=limit,
-            order="inbox_last_request_date desc",
-        )
+        order = "inbox_last_request_date desc"
+        others = [("id", "!=", self._origin.id or 0), ("inbox_open", "=", True)]
+        found = self.browse()
+        for branch in branches:  # the latest `limit` of each clue hold the latest `limit` of all
+            found |= self.search([*others, *branch], limit=limit, order=order)
+        if len(branches) < 2:
+            return found
+        return self.search([("id", "in", found.ids)], limit=limit, order=order)
 
     def _inbox_set_partner(self, partner):
         """The unknown sender is ``partner``: on the ticket, and as author of their messages."""

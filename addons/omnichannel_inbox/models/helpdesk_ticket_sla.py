@@ -66,7 +66,7 @@ class HelpdeskTicket(models.Model):
     )
 
     _inbox_sla_watch_idx = models.Index(
-        "(inbox_sla_deadline) WHERE inbox_open AND inbox_sla_status IN ('running', 'at_risk')"
+        "(inbox_sla_deadline) WHERE inbox_open IS TRUE AND inbox_sla_status IN ('running', 'at_risk')"
     )
 
     @api.depends("create_date", "inbox_first_response_date")

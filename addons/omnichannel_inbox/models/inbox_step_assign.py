@@ -97,7 +97,7 @@ class InboxRouter(models.AbstractModel):
                 """
                 SELECT user_id, channel_id, count(*), max(assigned_date)
                   FROM helpdesk_ticket
-                 WHERE inbox_open AND user_id = ANY(%s) AND id != %s
+                 WHERE inbox_open IS TRUE AND user_id = ANY(%s) AND id != %s
               GROUP BY user_id, channel_id
                 """,
                 members.ids,

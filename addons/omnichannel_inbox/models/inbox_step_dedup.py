@@ -126,7 +126,7 @@ class InboxRouter(models.AbstractModel):
                 SELECT t.id, t.inbox_last_request_date, c.inbox_code
                   FROM helpdesk_ticket t
              LEFT JOIN helpdesk_ticket_channel c ON c.id = t.channel_id
-                 WHERE t.inbox_open AND t.company_id = %(company)s
+                 WHERE t.inbox_open IS TRUE AND t.company_id = %(company)s
                    AND t.inbox_last_request_date >= %(since)s
                    AND ((t.commercial_partner_id IS NOT NULL AND t.commercial_partner_id = %(partner)s)
                         OR (t.inbox_sender_key IS NOT NULL AND t.inbox_sender_key = %(key)s))
@@ -215,7 +215,7 @@ class InboxRouter(models.AbstractModel):
                 SQL(
                     """
                     SELECT 1 FROM helpdesk_ticket
-                     WHERE inbox_open AND inbox_name_key = %s AND id != %s AND company_id = %s
+                     WHERE inbox_open IS TRUE AND inbox_name_key = %s AND id != %s AND company_id = %s
                        AND inbox_last_request_date >= %s
                      LIMIT 1
                     """,
@@ -233,7 +233,7 @@ class InboxRouter(models.AbstractModel):
                     """
                     SELECT 1 FROM inbox_ticket_sale_order_rel r
                       JOIN helpdesk_ticket t ON t.id = r.ticket_id
-                     WHERE r.order_id = ANY(%s) AND t.id != %s AND t.inbox_open
+                     WHERE r.order_id = ANY(%s) AND t.id != %s AND t.inbox_open IS TRUE
                      LIMIT 1
                     """,
                     cited,

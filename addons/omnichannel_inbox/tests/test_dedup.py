@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import Form, tagged
+from odoo.tools import SQL
 
 from .common import InboxCase
 
@@ -82,6 +83,62 @@ class TestNoDuplicates(InboxCase):
         )
         self.assertIn(lookalike, flagged, "the Possible duplicates filter finds it")
         self.assertNotIn(known, flagged)
+
+    def test_duplicate_candidates_are_the_latest_of_every_clue(self):
+        """Same customer, same name or same order: the latest ``limit`` of all the clues
+        together, newest first (one indexed search per clue, issue 17)."""
+        now = fields.Datetime.now()
+
+        def ticket(name, days_ago, **values):
+            return self.env["helpdesk.ticket"].create(
+                {
+                    "name": name,
+                    "description": name,
+                    **values,
+                    "inbox_last_request_date": now - timedelta(days=days_ago),
+                }
+            )
+
+        customer = self.env["res.partner"].create({"name": "Zoé Testdup"})
+        order = self._sm_order("SO26-777001", customer, "lie")
+        orders = [(6, 0, order.ids)]
+        subject = ticket("Subject", 0, partner_id=customer.id, inbox_name_key="zoe testdup",
+                         inbox_order_ids=orders)  # fmt: skip
+        customer_old = ticket("Old", 9, partner_id=customer.id, inbox_name_key="k1")
+        customer_new = ticket("New", 1, partner_id=customer.id, inbox_name_key="k2")
+        same_name = ticket("Name", 2, inbox_name_key="zoe testdup")
+        same_order = ticket("Order", 3, inbox_name_key="k3", inbox_order_ids=orders)
+        ticket("Someone else", 0, partner_id=self.marc.id, inbox_name_key="marc dubois")
+        closed = ticket("Closed", 0, partner_id=customer.id, inbox_name_key="k4")
+        closed.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+
+        self.assertEqual(
+            list(subject._inbox_duplicate_candidates(limit=3)),
+            [customer_new, same_name, same_order],
+        )
+        self.assertEqual(
+            subject._inbox_duplicate_candidates(),
+            customer_new | same_name | same_order | customer_old,
+        )
+        self.assertEqual(
+            list(same_name._inbox_duplicate_candidates(limit=1)), [subject], "one clue: the name"
+        )
+
+    def test_open_ticket_lookups_use_their_partial_indexes(self):
+        """The ORM writes ('inbox_open', '=', True) as `inbox_open IS TRUE`: the partial
+        indexes of the open tickets must say the same, or PostgreSQL never uses them and
+        reads every ticket (issue 17). Sequential scans off: only the index can avoid one."""
+        Ticket = self.env["helpdesk.ticket"]
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        for index, clue in (
+            ("helpdesk_ticket_inbox_open_name_idx", ("inbox_name_key", "=", "julie lambert")),
+            ("helpdesk_ticket_inbox_open_sender_idx", ("inbox_sender_key", "=", "a@b.test")),
+        ):
+            with self.subTest(index=index):
+                query = Ticket._search([("inbox_open", "=", True), clue])
+                self.env.cr.execute(SQL("EXPLAIN %s", query.select()))
+                plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+                self.assertIn(index, plan)
 
     def test_same_order_from_an_unknown_sender_is_flagged(self):
         known = self.email("Ma commande", body="SO26-000123")

@@ -66,3 +66,37 @@ class TestOrders(InboxCase):
         )
         ticket = self.email("SO26-000123", body="?")
         self.assertIn("SO26-000123", ticket.with_user(helper).inbox_order_panel)
+
+    def test_order_panel_reads_in_constant_queries(self):
+        """Opening a ticket renders its order panel; more orders (each with its own products)
+        must not mean more queries (issue 17: the ticket form at 50,000 orders)."""
+        Product = self.env["product.product"]
+
+        def order(number):
+            products = Product.create(
+                [{"name": f"{number} article {i}", "type": "consu"} for i in range(3)]
+            )
+            return self._sm_order(
+                number, self.julie, "lie", lines=[(p, True, False) for p in products]
+            )
+
+        ticket = self.email("SO26-000123", body="Où est-elle ?")
+
+        def panel_queries(orders):
+            ticket.sudo().inbox_order_ids = [(6, 0, (self.order | orders).ids)]
+            ticket.with_user(self.agent_a).read(["inbox_order_panel"])  # warm the registry caches
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            panel = ticket.with_user(self.agent_a).read(["inbox_order_panel"])[0]
+            self.assertTrue(all(o.name in panel["inbox_order_panel"] for o in orders))
+            return self.env.cr.sql_log_count - before
+
+        few = panel_queries(order("SO26-100001"))
+        many = panel_queries(
+            order("SO26-100002")
+            | order("SO26-100003")
+            | order("SO26-100004")
+            | order("SO26-100005")
+        )
+        self.assertEqual(many, few, "one read per model, whatever the number of orders")

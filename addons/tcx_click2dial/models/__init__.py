@@ -13,3 +13,4 @@ from . import tcx_ring
 from . import mail_activity
 from . import res_config_settings
 from . import customer_context
+from . import ir_http

@@ -1,9 +1,9 @@
 import { _t } from "@web/core/l10n/translation";
 import { browser } from "@web/core/browser/browser";
 import { RPCError } from "@web/core/network/rpc";
-import { user } from "@web/core/user";
 import { useService } from "@web/core/utils/hooks";
-import { Component, onWillStart, useState } from "@odoo/owl";
+import { session } from "@web/session";
+import { Component, useState } from "@odoo/owl";
 
 // Server errors shown as a notification rather than an error dialog: they say what to do.
 const EXPECTED_ERRORS = [
@@ -24,11 +24,9 @@ export class TcxCallButton extends Component {
     setup() {
         this.orm = useService("orm");
         this.notification = useService("notification");
-        this.state = useState({ allowed: false, busy: false });
+        // from the page's session info (ir.http): no RPC before the phone field can be drawn
+        this.state = useState({ allowed: Boolean(session.tcx_agent), busy: false });
         this.title = _t("Call with 3CX");
-        onWillStart(async () => {
-            this.state.allowed = await user.hasGroup("tcx_click2dial.group_tcx_agent");
-        });
     }
 
     get number() {
