@@ -242,7 +242,9 @@ def load(args, url, mode):
             *("-c", args.conf, "-d", dbname, "--db-filter", f"^{dbname}$"),
             *("--http-port", str(port), "--max-cron-threads", "1", "--log-level=warn"),
         ]
-        env = {**os.environ, "BENCH_QUERY_FILE": queries_file}
+        # the deployment's set-up (docker-compose.yml): a budget-stopped cron job is woken
+        # again at once, not at the cron worker's next poll a minute later
+        env = {**os.environ, "BENCH_QUERY_FILE": queries_file, "ODOO_NOTIFY_CRON_CHANGES": "1"}
         if jobs:
             command += ["--workers", str(workers), "--load", "base,web,queue_job"]
             command += ["--limit-time-real", "3600", "--limit-time-cpu", "3600"]

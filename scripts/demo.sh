@@ -44,5 +44,7 @@ cat >&2 <<MSG
 
 MSG
 cd "$REPO_ROOT"
+# as docker-compose.yml: a scheduled action stopped by its time budget runs again at once
+export ODOO_NOTIFY_CRON_CHANGES=1
 exec "$REPO_ROOT/scripts/odoo.sh" -d "$db" --db-filter="^$db\$" --http-interface="${ODOO_HTTP_INTERFACE:-0.0.0.0}" \
     --log-level="${ODOO_LOG_LEVEL:-info}"
