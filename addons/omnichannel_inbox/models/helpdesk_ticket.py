@@ -205,8 +205,10 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        # a context default (default_<field>, set by any RPC client) is a value too
+        defaults = {key[8:] for key in self.env.context if key.startswith("default_")}
         for vals in vals_list:
-            self._inbox_check_system_fields(set(vals) - {"inbox_name_key"})
+            self._inbox_check_system_fields((set(vals) | defaults) - {"inbox_name_key"})
             if "inbox_name_key" not in vals:
                 name = vals.get("partner_name")
                 if not name and vals.get("partner_id"):
