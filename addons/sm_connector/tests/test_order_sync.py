@@ -114,6 +114,17 @@ class TestOrderSync(SmCase):
         self.assertEqual([run.processed for run in runs], [10, 10, 10])
         self.assertEqual(set(self.sm_orders().mapped("state")), {"cancel"})
 
+    def test_reset_watermarks_rereads_everything_after_a_budget_stopped_run(self):
+        """"Reset watermarks" means the next run reads SM from the start: a resume cursor
+        left by a budget-stopped run must not make it begin at that run's position."""
+        self.backend.page_size = 10
+        stopped = self.backend.with_context(cron_end_time=time.monotonic() - 1)._sync("orders")
+        self.assertEqual((stopped.processed, stopped.remaining), (10, 20))
+        self.backend.action_reset_watermarks()
+        run = self.sync("orders")
+        self.assertEqual(run.state, "done", run.message)
+        self.assertEqual(run.processed, len(self.live_ids("orders")))
+
     def test_resume_cursor_sm_no_longer_accepts_is_dropped(self):
         self.first_sync()
         state = self.env["sm.sync.state"]._for(self.backend, "orders")
