@@ -115,8 +115,8 @@ class TestOrderSync(SmCase):
         self.assertEqual(set(self.sm_orders().mapped("state")), {"cancel"})
 
     def test_reset_watermarks_rereads_everything_after_a_budget_stopped_run(self):
-        """"Reset watermarks" means the next run reads SM from the start: a resume cursor
-        left by a budget-stopped run must not make it begin at that run's position."""
+        """The button "Reset watermarks": the next run reads SM from the start; a resume
+        cursor left by a budget-stopped run must not make it begin at that run's position."""
         self.backend.page_size = 10
         stopped = self.backend.with_context(cron_end_time=time.monotonic() - 1)._sync("orders")
         self.assertEqual((stopped.processed, stopped.remaining), (10, 20))
