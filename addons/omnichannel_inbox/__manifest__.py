@@ -3,7 +3,7 @@
 {
     "name": "Omnichannel Inbox",
     "summary": "One helpdesk inbox for mail, chat and phone that knows the customer and the order",
-    "version": "19.0.1.4.4",
+    "version": "19.0.1.4.5",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",

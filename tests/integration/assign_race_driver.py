@@ -15,6 +15,8 @@ cursor, ordered so that the second (B) cannot see the first one's (A) ticket in 
 - ``queue``: as ``stale``, B being the iAdvize webhook queue processing a closed chat
   (``_inbox_process_pending(commit=True)`` as its cron does), the transcript fetched from
   the iAdvize simulator over HTTP.
+- ``two_teams``: as ``stale``, the agent being a member of a second team, B's: the capacity
+  is the agent's, whatever the team of the ticket.
 
 A, and B in the first two scenarios, run inside ``odoo.service.model.retrying`` as an HTTP
 request or an RPC call does; the mail and the queue run bare, as the fetcher and the cron
@@ -32,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 60
-SCENARIOS = ("stale", "waiting", "mail", "queue")
+SCENARIOS = ("stale", "waiting", "mail", "queue", "two_teams")
 
 EMAIL = """From: Race Sender <race.{key}@client.test>
 To: race@inbox.test
@@ -92,6 +94,20 @@ class Race:
             )
             if self.scenario == "queue":
                 self.event_id = self.setup_chat(env, channel, team)
+            self.team2_id = team.id
+            if self.scenario == "two_teams":
+                self.team2_id = (
+                    env["helpdesk.ticket.team"]
+                    .create(
+                        {
+                            "name": f"Race team 2 {self.key}",
+                            "company_id": company.id,
+                            "user_ids": [(6, 0, agent.ids)],
+                            "inbox_auto_assign": True,
+                        }
+                    )
+                    .id
+                )
             self.team_id, self.agent_id, self.channel_id = team.id, agent.id, channel.id
             self.company_id, self.server_id = company.id, server.id
 
@@ -137,7 +153,7 @@ class Race:
         )
         return event.id
 
-    def request(self, name):
+    def request(self, name, team_id=None):
         from odoo import fields
         from odoo.addons.omnichannel_inbox.helpers.request import IntakeRequest
 
@@ -148,7 +164,7 @@ class Race:
             received=fields.Datetime.now(),
             name=name,
             text="Bonjour, où en est ma commande ?",
-            team_id=self.team_id,
+            team_id=team_id or self.team_id,
             allow_dedup=False,
         )
 
@@ -200,7 +216,8 @@ class Race:
                         EMAIL.format(key=self.key),
                         custom_values={"team_id": self.team_id},
                     )
-                ticket, _outcome = env["inbox.router"]._intake(self.request(f"B {self.key}"))
+                request = self.request(f"B {self.key}", team_id=self.team2_id)
+                ticket, _outcome = env["inbox.router"]._intake(request)
                 return ticket.id
 
             try:
@@ -257,8 +274,8 @@ class Race:
     def read_outcome(self):
         with self.registry.cursor() as cr:
             cr.execute(
-                "SELECT id, user_id FROM helpdesk_ticket WHERE team_id = %s ORDER BY id",
-                [self.team_id],
+                "SELECT id, user_id FROM helpdesk_ticket WHERE team_id IN %s ORDER BY id",
+                [(self.team_id, self.team2_id)],
             )
             self.result["tickets"] = cr.fetchall()
             cr.execute(

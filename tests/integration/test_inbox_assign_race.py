@@ -31,12 +31,13 @@ def race(odoo_db, scenario):
     return result
 
 
-@pytest.mark.parametrize("scenario", ["stale", "waiting", "mail", "queue"])
+@pytest.mark.parametrize("scenario", ["stale", "waiting", "mail", "queue", "two_teams"])
 def test_second_intake_sees_the_first_ones_ticket(odoo_db, scenario):
     """One agent, one open ticket per agent in the channel, two requests for the team: the
     second must not read the load from before the first ticket (stale snapshot; waiting
     on the first transaction; an e-mail as the mail fetcher processes it and a chat as the
-    iAdvize queue's cron processes it, which Odoo does not retry by themselves)."""
+    iAdvize queue's cron processes it, which Odoo does not retry by themselves; the agent
+    in a second team, the second request's: the capacity is the agent's, not the team's)."""
     result = race(odoo_db, scenario)
     tickets = dict(result["tickets"])
     assert len(tickets) == 2, "both requests became tickets, none was lost"

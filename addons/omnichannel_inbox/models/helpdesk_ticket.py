@@ -214,15 +214,22 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        # a context default (default_<field>, set by any RPC client) is a value too
+        defaults = {key[8:] for key in self.env.context if key.startswith("default_")}
         for vals in vals_list:
-            self._inbox_check_system_fields(set(vals) - {"inbox_name_key"})
+            self._inbox_check_system_fields((set(vals) | defaults) - {"inbox_name_key"})
             if "inbox_name_key" not in vals:
                 name = vals.get("partner_name")
                 if not name and vals.get("partner_id"):
                     name = self.env["res.partner"].browse(vals["partner_id"]).name
                 vals["inbox_name_key"] = normalize_name(name) or False
         tickets = super().create(vals_list)
-        if self.env.context.get("fetchmail_cron_running") or self.env.context.get("inbox_routing"):
+        # the gateway's pipeline starts the clock itself; the keys are the gateway's only
+        # (superuser or a Settings user, as check_mail_gateway): from a client they'd skip it
+        gateway = self.env.context.get("fetchmail_cron_running") or self.env.context.get(
+            "inbox_routing"
+        )
+        if gateway and self.env.is_system():
             return tickets
         for ticket in tickets.filtered(lambda t: not t.inbox_sla_policy_id and t.channel_id):
             ticket._inbox_sla_start(ticket.create_date, channel=ticket.channel_id)

@@ -34,7 +34,7 @@ class InboxRouter(models.AbstractModel):
         if not members:
             return ticket.user_id
         need = self._inbox_need(ticket)
-        self._inbox_lock_team(team)
+        self._inbox_lock_team(team, members)
         agents = self._inbox_agent_facts(ticket, members)
         chosen = pick_assignee(eligible(agents, need))
         if chosen:
@@ -46,9 +46,12 @@ class InboxRouter(models.AbstractModel):
         return ticket.user_id
 
     @api.model
-    def _inbox_lock_team(self, team):
+    def _inbox_lock_team(self, team, members=None):
         """Serialise assignment in ``team`` until the transaction ends: of two intakes
         assigning in one team at the same moment, the second reads the first one's ticket.
+        The same for its ``members`` (res.users), whose load counts every team's tickets:
+        two intakes of two teams sharing an agent are serialised too (row order by id, so
+        two such intakes never wait on each other crosswise).
 
         Odoo's transactions are REPEATABLE READ: a plain row lock would make the second
         intake wait, then read the load of its snapshot, taken before the first committed.
@@ -64,6 +67,16 @@ class InboxRouter(models.AbstractModel):
             SQL("UPDATE helpdesk_ticket_team SET write_date = write_date WHERE id = %s", team.id),
             log_exceptions=False,
         )
+        if members:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE res_users SET write_date = write_date WHERE id IN ("
+                    " SELECT id FROM res_users WHERE id = ANY(%s) ORDER BY id"
+                    " FOR NO KEY UPDATE)",
+                    members.ids,
+                ),
+                log_exceptions=False,
+            )
 
     # ------------------------------------------------------------------------ the ticket
     @api.model

@@ -178,6 +178,43 @@ class TestComputedFiguresAreLocked(SecurityMixin, InboxCase):
         computed = self.env["helpdesk.ticket"]._inbox_computed_fields()
         self.assertLessEqual({"inbox_open", "inbox_first_response_minutes"}, computed)
 
+    def test_kept_fields_are_refused_as_context_defaults_at_creation(self):
+        # a client sends its own context over RPC: default_<field> is a value like another
+        Ticket = self.env["helpdesk.ticket"].with_user(self.users["agent"])
+        for name, value in (
+            ("inbox_sla_escalated", True),
+            ("inbox_request_count", 42),
+            ("inbox_waiting_since", "2026-11-20 09:00:00"),
+            ("inbox_first_response_minutes", 1.0),
+        ):
+            with self.subTest(name=name), self.assertRaises(AccessError):
+                Ticket.with_context(**{f"default_{name}": value}).create(
+                    {"name": "x", "description": "x", "team_id": self.team_lie.id}
+                )
+        # a default of an ordinary field still works
+        ticket = Ticket.with_context(default_description="from the context").create(
+            {"name": "y", "team_id": self.team_lie.id}
+        )
+        self.assertIn("from the context", ticket.description)
+        self.assertFalse(ticket.inbox_sla_escalated)
+
+    def test_gateway_context_keys_from_a_client_do_not_switch_the_sla_off(self):
+        # the mail gateway's context keys say "the pipeline starts the clock later"; sent by
+        # an agent over RPC they made a ticket that no SLA would ever watch
+        channel = self.env["helpdesk.ticket.channel"].search([("inbox_code", "=", "chat")])
+        Ticket = self.env["helpdesk.ticket"].with_user(self.users["agent"])
+        vals = {"name": "x", "description": "x", "team_id": self.team_lie.id}
+        plain = Ticket.create(dict(vals, channel_id=channel[0].id))
+        self.assertTrue(plain.sudo().inbox_sla_policy_id, "no SLA policy for the chat channel")
+        for key in ("fetchmail_cron_running", "inbox_routing"):
+            with self.subTest(key=key):
+                ticket = Ticket.with_context(**{key: True}).create(
+                    dict(vals, channel_id=channel[0].id)
+                )
+                self.assertEqual(
+                    ticket.sudo().inbox_sla_policy_id, plain.sudo().inbox_sla_policy_id
+                )
+
     def test_every_concern_s_kept_fields_are_refused_to_agents_in_one_check(self):
         # one field of each concern's set: pipeline, lifecycle, resolution clock, computed
         kept = {

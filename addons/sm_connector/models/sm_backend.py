@@ -321,7 +321,8 @@ class SmBackend(models.Model):
 
     def action_reset_watermarks(self):
         """Next runs re-read everything from SM (unchanged records still cost no write)."""
-        self.state_ids.write({"watermark": False})
+        # the position of a budget-stopped pass too: else the next run begins there
+        self.state_ids.write({"watermark": False, "resume_cursor": False})
 
     def action_view_runs(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("sm_connector.action_sm_sync_run")

@@ -114,6 +114,42 @@ class TestOrderSync(SmCase):
         self.assertEqual([run.processed for run in runs], [10, 10, 10])
         self.assertEqual(set(self.sm_orders().mapped("state")), {"cancel"})
 
+    def test_reset_watermarks_rereads_everything_after_a_budget_stopped_run(self):
+        """The button "Reset watermarks": the next run reads SM from the start; a resume
+        cursor left by a budget-stopped run must not make it begin at that run's position."""
+        self.backend.page_size = 10
+        stopped = self.backend.with_context(cron_end_time=time.monotonic() - 1)._sync("orders")
+        self.assertEqual((stopped.processed, stopped.remaining), (10, 20))
+        self.backend.action_reset_watermarks()
+        run = self.sync("orders")
+        self.assertEqual(run.state, "done", run.message)
+        self.assertEqual(run.processed, len(self.live_ids("orders")))
+
+    def test_first_load_resumed_across_an_sm_outage_skips_and_duplicates_nothing(self):
+        """Budget-stopped, then SM answers 503 in the middle of the next run (the run
+        fails after the adapter's retries), then SM is back: every order is read once more
+        at most, none is lost, none doubled, and the load stays silent to the end."""
+        self.backend.page_size = 10
+        self.backend.message_older_orders = False
+        states = self.env["sm.sync.state"]
+        stopped = self.backend.with_context(cron_end_time=time.monotonic() - 1)._sync("orders")
+        self.assertEqual((stopped.state, stopped.processed), ("done", 10))
+        # the resumed run reads one page from the cursor, then SM fails for good
+        self.sim.faults.add("status", "/api/v1/orders", count=3, status=503, after=1)
+        failed = self.backend._sync("orders")
+        self.env.invalidate_all()
+        self.assertEqual(failed.state, "failed")
+        self.assertEqual(failed.processed, 10)
+        self.assertFalse(states._go_live(self.backend, "orders"))
+        self.sim.faults.clear()
+        last = self.sync("orders")
+        self.assertEqual(last.state, "done", last.message)
+        self.assertEqual(last.processed, 10)  # from the cursor the failed run committed
+        self.assertTrue(states._go_live(self.backend, "orders"))
+        orders = self.sm_orders()
+        self.assertEqual(sorted(orders.mapped("sm_id")), sorted(self.live_ids("orders")))
+        self.assertFalse(self.events(), "a first-load order became a customer message")
+
     def test_resume_cursor_sm_no_longer_accepts_is_dropped(self):
         self.first_sync()
         state = self.env["sm.sync.state"]._for(self.backend, "orders")

@@ -31,6 +31,22 @@ class TestSearchContacts(TransactionCase):
         self.assertEqual(self.find("100%"), self.tom, "% typed is a character")
         self.assertFalse(self.find("100_Bois"), "_ typed is a character")
 
+    def test_wildcards_and_backslash_typed_are_plain_characters(self):
+        # each text finds more (Léa, Tom) if it reaches LIKE as a pattern
+        slash = self.env["res.partner"].create({"name": "Atelier A\\B"})
+        Partner = self.env["res.partner"]
+
+        def find(text):
+            domain = Partner._suite_search_domain(text, "BE")
+            return Partner.search(domain + [("id", "in", (self.lea | self.tom | slash).ids)])
+
+        self.assertEqual(find("%"), self.tom, "% alone is not 'anything'")
+        self.assertEqual(find("m 1"), self.tom)
+        self.assertFalse(find("m_1"), "_ is not 'any character'")
+        self.assertFalse(find("Va_damme"))
+        self.assertEqual(find("A\\B"), slash, "a backslash is a character")
+        self.assertFalse(find("\\%"), "a backslash does not escape what follows")
+
     def test_every_part_uses_an_index(self):
         if not self.env.registry.has_trigram:
             self.skipTest("no pg_trgm in this database: the search scans")
