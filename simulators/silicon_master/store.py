@@ -58,6 +58,8 @@ class Store:
         dataset: Dataset | None = None,
     ):
         self.lock = threading.RLock()
+        # `remaining` is optional in SM's contract (sm_api_v1.yaml): an SM build may omit it
+        self.send_remaining = True
         self.sizes = {"contacts": contacts, "articles": articles, "orders": orders}
         self.seed = seed
         if dataset is not None:  # reset() regenerates what was given
@@ -108,7 +110,8 @@ class Store:
         cursor: str | None = None,
         limit: int = DEFAULT_PAGE,
     ) -> dict:
-        """One change-feed page: ``{"data", "next_cursor", "remaining", "server_time"}``.
+        """One change-feed page: ``{"data", "next_cursor", "remaining", "server_time"}``
+        (``remaining`` left out when :attr:`send_remaining` is off).
 
         ``cursor`` (when given) wins over ``updated_since`` (inclusive lower bound).
         """
@@ -139,12 +142,15 @@ class Store:
             next_cursor = None
             if remaining > 0:
                 next_cursor = encode_cursor(*table.keys[start + len(data) - 1])
-            return {
+            page = {
                 "data": data,
                 "next_cursor": next_cursor,
                 "remaining": remaining,
                 "server_time": iso(self.clock.now),
             }
+            if not self.send_remaining:
+                del page["remaining"]
+            return page
 
     def ids(self, entity: str, cursor: str | None = None, limit: int = DEFAULT_IDS_PAGE) -> dict:
         """One page of live ids, ascending: ``{"ids", "next_cursor"}``."""

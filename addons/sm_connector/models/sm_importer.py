@@ -286,8 +286,10 @@ class SmImporter(models.AbstractModel):
                 run._set({"watermark_to": watermark})
                 # committed with the page: a run stopped after it goes on from the next one
                 state.resume_cursor = page.next_cursor or False
-            if self._commit(run, len(page.records), page.remaining) <= 0:
-                if not page.remaining:
+            # SM's contract makes `remaining` optional; `next_cursor` (required) ends the list
+            left = page.remaining if page.remaining is not None else int(bool(page.next_cursor))
+            if self._commit(run, len(page.records), left) <= 0:
+                if not page.next_cursor:
                     break  # that was SM's last page: the run is complete
                 run._set(
                     {"message": self.env._("Time budget used up: the next run goes on from here.")}

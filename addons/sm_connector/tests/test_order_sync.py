@@ -95,6 +95,26 @@ class TestOrderSync(SmCase):
         self.assertEqual(set(self.sm_orders().mapped("sm_id")), self.live_ids("orders"))
         self.assertFalse(self.events(), "a first-load order became a customer message")
 
+    def test_first_load_without_remaining_in_sm_pages_goes_live_only_at_the_end(self):
+        """`remaining` is optional in SM's contract: the end of the list is `next_cursor`."""
+        self.backend.page_size = 10
+        self.store.send_remaining = False
+        self.addCleanup(setattr, self.store, "send_remaining", True)
+        budget_spent = self.backend.with_context(cron_end_time=time.monotonic() - 1)
+        states = self.env["sm.sync.state"]
+        first = budget_spent._sync("orders")
+        self.env.invalidate_all()
+        self.assertEqual(first.processed, 10)
+        self.assertFalse(states._go_live(self.backend, "orders"), "went live after one page")
+        for _attempt in range(5):
+            budget_spent._sync("orders")
+            self.env.invalidate_all()
+            if states._go_live(self.backend, "orders"):
+                break
+        self.assertEqual(set(self.sm_orders().mapped("sm_id")), self.live_ids("orders"))
+        self.assertTrue(states._go_live(self.backend, "orders"))
+        self.assertFalse(self.events())
+
     def test_bulk_update_larger_than_a_page_completes_over_budget_stopped_runs(self):
         """SM stamps many records with one moment (a bulk update): more than a page within
         the overlap. Runs cut by the budget go on from SM's cursor, so each reads new pages."""
