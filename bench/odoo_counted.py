@@ -6,6 +6,7 @@ python -m bench.odoo_counted -c ODOO_CONF -d DB [odoo options]
 import atexit
 import os
 import sys
+from pathlib import Path
 
 
 def _dump_query_count():
@@ -19,7 +20,10 @@ def main():
     import odoo.cli
 
     atexit.register(_dump_query_count)
-    sys.argv = ["odoo", *sys.argv[1:]]
+    # the real launcher as argv[0]: the multi-process server starts its gevent worker as
+    # `python argv[0] gevent …` (odoo/service/server.py)
+    launcher = Path(next(iter(odoo.__path__))).resolve().parents[3] / "bin" / "odoo"
+    sys.argv = [str(launcher), *sys.argv[1:]]
     odoo.cli.main()
 
 
