@@ -162,10 +162,15 @@ class SmImporter(models.AbstractModel):
             run._finish("done")
         return counts
 
-    def _import_page_job(self, backend, raw_records):
-        """queue_job entry point: import one page in whichever worker picks the job up."""
+    def _import_page_job(self, backend, raw_records, first_load=False):
+        """queue_job entry point: import one page in whichever worker picks the job up.
+
+        ``first_load``: the page was read before the entity's go-live. The run that reads SM's
+        last page sets the go-live while its pages' jobs may still wait; they stay the first
+        load (no change of theirs is news), like the pages a cron run imports inline."""
         run = self.env["sm.sync.run"].browse()
-        counts = self._import_chunk(backend, run, raw_records)
+        importer = self.with_context(_sm_first_load_page=True) if first_load else self
+        counts = importer._import_chunk(backend, run, raw_records)
         return ", ".join(f"{key}: {counts.get(key, 0)}" for key in _REPORT_KEYS)
 
     @api.model
@@ -267,7 +272,12 @@ class SmImporter(models.AbstractModel):
                         description=self.env._(
                             "SM %(entity)s page after %(since)s", entity=entity, since=watermark
                         )
-                    )._import_page_job(backend, page.records)
+                    )._import_page_job(
+                        backend,
+                        page.records,
+                        # read before the go-live: part of the first load whenever it runs
+                        first_load=not state.go_live,
+                    )
                     counts = Counter()
                     run._set(
                         {

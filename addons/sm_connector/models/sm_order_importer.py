@@ -68,7 +68,11 @@ class SmOrderImporter(models.AbstractModel):
                 for rate in {line["vat_rate"] for rec in records for line in rec["lines"]}
             },
             showroom_ids={code: room.id for code, room in showrooms.items()},
-            go_live=self.env["sm.sync.state"]._go_live(backend, self._sm_entity),
+            # a first-load page's job (`_import_page_job`) imports as before the go-live; the
+            # key only ever silences, it grants nothing
+            go_live=None
+            if self.env.context.get("_sm_first_load_page")
+            else self.env["sm.sync.state"]._go_live(backend, self._sm_entity),
             unavailable_customers=unavailable["customers"],
             unavailable_articles=unavailable["articles"],
         )

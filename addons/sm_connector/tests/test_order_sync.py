@@ -95,6 +95,24 @@ class TestOrderSync(SmCase):
         self.assertEqual(set(self.sm_orders().mapped("sm_id")), self.live_ids("orders"))
         self.assertFalse(self.events(), "a first-load order became a customer message")
 
+    def test_first_load_on_queue_jobs_stays_silent_when_jobs_run_after_go_live(self):
+        """The run handing pages to queue jobs reads SM's last page and sets the go-live
+        before the jobs run: orders placed on the go-live day are still the first load."""
+        from odoo.addons.queue_job.tests.common import trap_jobs
+
+        self.backend.message_older_orders = False  # the default
+        self.backend.use_queue_job = True
+        latest = max(self.store.table("orders").records.values(), key=lambda r: r["updated_at"])
+        for sm_id in self.live_ids("orders"):  # every order placed on the go-live day
+            self.store.set_field("orders", sm_id, "date", latest["updated_at"][:10])
+        with trap_jobs() as trap:
+            self.first_sync()
+            self.assertTrue(self.env["sm.sync.state"]._go_live(self.backend, "orders"))
+            trap.perform_enqueued_jobs()
+        self.env.invalidate_all()
+        self.assertEqual(set(self.sm_orders().mapped("sm_id")), self.live_ids("orders"))
+        self.assertFalse(self.events(), "a first-load order became a customer message")
+
     def test_first_load_without_remaining_in_sm_pages_goes_live_only_at_the_end(self):
         """`remaining` is optional in SM's contract: the end of the list is `next_cursor`."""
         self.backend.page_size = 10
