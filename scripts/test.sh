@@ -21,8 +21,8 @@ for m in ${OCA_HELPDESK_MODULES//,/ }; do ODOO_TEST_PATHS+=("$(oca_addons_dir)/$
 # readiness_survey, the suite's survey extension, with its demo data: survey must still pass
 # with it installed.
 # readiness_survey depends on website_slides (courses per barrier point): eLearning's own tests
-# run in the same database. Every exclusion below fails identically in a database holding only
-# website_slides (+ demo), without any suite module; each says why.
+# run in the same database. Every exclusion below fails identically in a database without any
+# suite module (website_slides + demo, or with survey for Odoo's bridge); each says why.
 SURVEY_TEST_PATHS=("$ODOO_DIST/odoo/addons/survey/tests" "$ODOO_DIST/odoo/addons/website_slides/tests")
 SURVEY_TEST_EXCLUDE=()
 # readiness_survey's eLearning courses bring `website`, whose res.users reads the signup scope
