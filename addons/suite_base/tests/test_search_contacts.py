@@ -57,10 +57,14 @@ class TestSearchContacts(TransactionCase):
         self.env.cr.execute(SQL("EXPLAIN %s", query.select()))
         plan = "\n".join(row[0] for row in self.env.cr.fetchall())
         self.assertNotIn("Seq Scan", plan)
-        for index in (
-            "res_partner_suite_complete_name_trgm",
-            "res_partner_suite_email_trgm",
-            "res_partner_suite_phone_e164_trgm",
-            "res_partner_suite_mobile_e164_trgm",
-        ):
-            self.assertIn(index, plan)
+        # name and e-mail substrings only a trigram index can serve
+        self.assertIn("res_partner_suite_complete_name_trgm", plan)
+        self.assertIn("res_partner_suite_email_trgm", plan)
+        # a number: its trigram index, or — when the column holds few numbers, as in a fresh
+        # test database — the planner may walk the column's small partial btree instead
+        for column in ("phone_e164", "mobile_e164"):
+            self.assertTrue(
+                f"res_partner_suite_{column}_trgm" in plan
+                or f"res_partner__{column}_index" in plan,
+                f"no index serves {column}:\n{plan}",
+            )
