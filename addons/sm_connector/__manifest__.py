@@ -3,7 +3,7 @@
 {
     "name": "Silicon Master Connector",
     "summary": "One-way sync of contacts, articles and customer orders from the Silicon Master ERP",
-    "version": "19.0.1.2.4",
+    "version": "19.0.1.3.0",
     "category": "Connector",
     "license": "AGPL-3",
     "author": "SM CRM suite contributors",

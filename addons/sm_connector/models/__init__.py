@@ -1,6 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import sm_managed_mixin
+from . import company_check_batch
 from . import sm_showroom
 from . import sm_backend
 from . import sm_binding

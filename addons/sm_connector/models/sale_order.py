@@ -22,12 +22,13 @@ class SaleOrder(models.Model):
     invoiced or delivered from Odoo."""
 
     _name = "sale.order"
-    _inherit = ["sale.order", "sm.managed.mixin"]
+    _inherit = ["sale.order", "sm.managed.mixin", "sm.company.check.batch"]
     _sm_managed_fields = (
         "name",
         "partner_id",
-        # each of these recomputes SM's taxes, prices or amounts when changed (fiscal position,
-        # pricelist, currency follow the company and the addresses)
+        # each of these recomputes SM's taxes, prices or amounts when changed (pricelist and
+        # currency follow the company and the addresses; an SM order has no fiscal position:
+        # its lines carry the VAT SM charged, order_mapper.py)
         "company_id",
         "partner_invoice_id",
         "partner_shipping_id",
@@ -86,6 +87,14 @@ class SaleOrder(models.Model):
         search="_search_sm_is_late",
         help="Promised date passed and the order is neither delivered nor cancelled.",
     )
+
+    @api.depends("sm_id")
+    def _compute_invoice_status(self):
+        # SM invoices its orders (their lines say "no", sale_order_line.py): the same answer
+        # without Odoo's per-order grouping query of the lines
+        sm_orders = self.filtered("sm_id")
+        sm_orders.invoice_status = "no"
+        return super(SaleOrder, self - sm_orders)._compute_invoice_status()
 
     def _compute_amounts(self):
         # SM's formula for SM orders (their totals are SM's); Odoo's tax engine for the rest

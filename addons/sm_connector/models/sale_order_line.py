@@ -11,7 +11,7 @@ class SaleOrderLine(models.Model):
     """Order lines from SM carry SM's line number and per-line availability."""
 
     _name = "sale.order.line"
-    _inherit = ["sale.order.line", "sm.locked.mixin"]
+    _inherit = ["sale.order.line", "sm.locked.mixin", "sm.company.check.batch"]
     # a line of an SM order is SM's: what is sold, how many, at what price, and the line itself
     _sm_managed_fields = (
         "order_id",
@@ -43,11 +43,17 @@ class SaleOrderLine(models.Model):
 
     @api.depends("order_id.sm_id")
     def _compute_invoice_status(self):
-        result = super()._compute_invoice_status()
         # SM invoices its orders: nothing to invoice in Odoo
-        for line in self.filtered(lambda line: line.order_id.sm_id):
-            line.invoice_status = "no"
-        return result
+        sm_lines = self.filtered(lambda line: line.order_id.sm_id)
+        sm_lines.invoice_status = "no"
+        return super(SaleOrderLine, self - sm_lines)._compute_invoice_status()
+
+    @api.depends("order_id.sm_id")
+    def _compute_qty_to_invoice(self):
+        # SM invoices its orders: no quantity is left to invoice from Odoo
+        sm_lines = self.filtered(lambda line: line.order_id.sm_id)
+        sm_lines.qty_to_invoice = 0.0
+        return super(SaleOrderLine, self - sm_lines)._compute_qty_to_invoice()
 
     def _sm_line_incl(self):
         """What SM charges for this line (the contract's line_incl), from the stored values."""

@@ -24,7 +24,7 @@ class SmArticleImporter(models.AbstractModel):
     _sm_entity = "articles"
 
     @api.model
-    def _prepare_lookups(self, backend, run, records):
+    def _prepare_lookups(self, backend, run, records, first_load=False):
         showrooms = self.env["sm.showroom"]._by_code()
         return ArticleLookups(
             category_ids=self._ensure_categories({category_path(rec) for rec in records}),

@@ -28,7 +28,7 @@ class SmContactImporter(models.AbstractModel):
         return sorted(records, key=lambda rec: not _is_company(rec))
 
     @api.model
-    def _prepare_lookups(self, backend, run, records):
+    def _prepare_lookups(self, backend, run, records, first_load=False):
         env = self.env
         showrooms = env["sm.showroom"]._by_code()
         company_ids = {dep for dep in map(company_dependency, records) if dep}

@@ -70,8 +70,11 @@ class SmImporter(models.AbstractModel):
         return ENTITY[self._sm_entity].model
 
     # ------------------------------------------------------------------ hooks
-    def _prepare_lookups(self, backend, run, records):
-        """Fetch what the mapper needs for these records (one query per kind)."""
+    def _prepare_lookups(self, backend, run, records, first_load=False):
+        """Fetch what the mapper needs for these records (one query per kind).
+
+        ``first_load``: the records are a page of the entity's first load (read before its
+        go-live), whenever they are imported (see `_import_page_job`)."""
         raise NotImplementedError
 
     def _map(self, record, lookups):
@@ -169,8 +172,7 @@ class SmImporter(models.AbstractModel):
         last page sets the go-live while its pages' jobs may still wait; they stay the first
         load (no change of theirs is news), like the pages a cron run imports inline."""
         run = self.env["sm.sync.run"].browse()
-        importer = self.with_context(_sm_first_load_page=True) if first_load else self
-        counts = importer._import_chunk(backend, run, raw_records)
+        counts = self._import_chunk(backend, run, raw_records, first_load=first_load)
         return ", ".join(f"{key}: {counts.get(key, 0)}" for key in _REPORT_KEYS)
 
     @api.model
@@ -420,8 +422,10 @@ class SmImporter(models.AbstractModel):
 
     # ------------------------------------------------------------------- chunk
     @api.model
-    def _import_chunk(self, backend, run, raw_records):
-        """Import one page of raw records; return counters. Bad records are logged, not fatal."""
+    def _import_chunk(self, backend, run, raw_records, first_load=False):
+        """Import one page of raw records; return counters. Bad records are logged, not fatal.
+
+        ``first_load``: a page of the first load imported after the go-live (a queue job)."""
         entity = self._sm_entity
         counts = Counter()
         latest = {}
@@ -457,15 +461,15 @@ class SmImporter(models.AbstractModel):
         self.env["sm.sync.error"]._resolve(backend, entity, settled)
         for batch in self._dependency_batches(changed):
             with sm_sync_writes():
-                self._import_batch(backend, run, batch, counts)
+                self._import_batch(backend, run, batch, counts, first_load=first_load)
         return counts
 
-    def _import_batch(self, backend, run, batch, counts):
+    def _import_batch(self, backend, run, batch, counts, first_load=False):
         entity = self._sm_entity
         Error = self.env["sm.sync.error"]
         Model = self.env[self._sm_model].with_context(**SYNC_CONTEXT)
         records = [item.record for item in batch]
-        lookups = self._prepare_lookups(backend, run, records)
+        lookups = self._prepare_lookups(backend, run, records, first_load=first_load)
         unbound = [item.record for item in batch if not item.res_id]
         matches = self._match_existing(backend, unbound) if unbound else {}
         now = fields.Datetime.now()
@@ -508,7 +512,7 @@ class SmImporter(models.AbstractModel):
             return []
         try:
             with self.env.cr.savepoint():
-                created = Model.create([vals for _t, vals, _r, _raw, _d in items])
+                created = self._create_records(Model, [vals for _t, vals, _r, _raw, _d in items])
             counts["created"] += len(items)
             return [
                 (odoo, rec, digest)
@@ -520,11 +524,16 @@ class SmImporter(models.AbstractModel):
         for _target, vals, record, raw, digest in items:
             try:
                 with self.env.cr.savepoint():
-                    done.append((Model.create(vals), record, digest))
+                    done.append((self._create_records(Model, [vals]), record, digest))
                 counts["created"] += 1
             except Exception as exc:
                 self._record_db_failure(backend, run, record, raw, exc, counts)
         return done
+
+    def _create_records(self, Model, vals_list):
+        """Create the Odoo records of ``vals_list`` (mapped values, in order) and return them in
+        the same order; an entity's importer may split the work (orders: headers, then lines)."""
+        return Model.create(vals_list)
 
     def _update(self, backend, run, Model, items, counts):
         """Write changed records (a failing chunk is retried record by record, each in a savepoint)."""

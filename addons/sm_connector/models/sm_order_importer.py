@@ -34,7 +34,7 @@ class SmOrderImporter(models.AbstractModel):
     _sm_entity = "orders"
 
     @api.model
-    def _prepare_lookups(self, backend, run, records):
+    def _prepare_lookups(self, backend, run, records, first_load=False):
         customers, codes = set(), set()
         for record in records:
             customer, articles = dependencies(record)
@@ -68,10 +68,10 @@ class SmOrderImporter(models.AbstractModel):
                 for rate in {line["vat_rate"] for rec in records for line in rec["lines"]}
             },
             showroom_ids={code: room.id for code, room in showrooms.items()},
-            # a first-load page's job (`_import_page_job`) imports as before the go-live; the
-            # key only ever silences, it grants nothing
+            # a first-load page imported after the go-live (its queue job waited) imports as
+            # before it: none of its orders' changes is news to a customer
             go_live=None
-            if self.env.context.get("_sm_first_load_page")
+            if first_load
             else self.env["sm.sync.state"]._go_live(backend, self._sm_entity),
             unavailable_customers=unavailable["customers"],
             unavailable_articles=unavailable["articles"],
@@ -121,6 +121,22 @@ class SmOrderImporter(models.AbstractModel):
             lookups.before[sm_id] = OrderState(
                 status, promised and promised.isoformat(), lines.get(sm_id, {})
             )
+
+    def _create_records(self, Model, vals_list):
+        """New orders, then all their lines in one create: given with the orders, every line
+        would also be built once more as a draft record for the orders' precomputed fields."""
+        if not all(cmd[0] == 0 for vals in vals_list for cmd in vals.get("order_line", ())):
+            return super()._create_records(Model, vals_list)
+        headers = [{k: v for k, v in vals.items() if k != "order_line"} for vals in vals_list]
+        orders = Model.create(headers)
+        Model.env["sale.order.line"].create(
+            [
+                {**line_vals, "order_id": order.id}
+                for order, vals in zip(orders, vals_list, strict=True)
+                for _command, _id, line_vals in vals.get("order_line", ())
+            ]
+        )
+        return orders
 
     def _archive_records(self, records):
         # orders have no archive: an order removed in SM is cancelled and flagged, never deleted

@@ -288,6 +288,18 @@ class TestOrderSync(SmCase):
         self.assertEqual(len(self.events(self.delivery_id, event_type="delay")), 1)
         self.assertEqual(len(self.customer_messages(order)), 1)
 
+    def test_no_context_key_from_a_client_silences_a_run_after_go_live(self):
+        """A first-load page is told so by its queue job's argument: the context key that
+        carried it once, sent by a client with a sync call, must not silence a delay."""
+        self.first_sync()
+        self.store.set_field("orders", self.delivery_id, "promised_date", "2026-12-16")
+        run = self.backend.with_context(_sm_first_load_page=True, sm_first_load=True)._sync(
+            "orders"
+        )
+        self.assertEqual(run.state, "done", run.message)
+        self.env.invalidate_all()
+        self.assertEqual(len(self.events(self.delivery_id, event_type="delay")), 1)
+
     def test_ready_for_pickup_with_showroom_address(self):
         self.first_sync()
         self.store.set_field("orders", self.pickup_id, "status", "ready_for_pickup")
