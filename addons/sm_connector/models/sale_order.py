@@ -1,5 +1,7 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from decimal import Decimal
+
 from odoo import api, fields, models
 from odoo.tools import float_compare
 
@@ -120,7 +122,8 @@ class SaleOrder(models.Model):
             rate = line._sm_vat_rate()
             if rate is None:
                 return None
-            pairs.append((line._sm_line_incl(), rate))
+            # an SM line's total is SM's line amount (sale_order_line.py), to the cent
+            pairs.append((Decimal(repr(line.price_total)), rate))
         return order_amounts(pairs)
 
     @api.depends("amount_total", "amount_untaxed", "sm_total_incl_vat", "sm_total_excl_vat")

@@ -297,7 +297,7 @@ class SmImporter(models.AbstractModel):
                 run._add_counts(counts, processed=len(page.records), remaining=page.remaining)
                 run._set({"watermark_to": watermark})
                 # committed with the page: a run stopped after it goes on from the next one
-                state.resume_cursor = page.next_cursor or False
+                state._set(resume_cursor=page.next_cursor or False)
             # SM's contract makes `remaining` optional; `next_cursor` (required) ends the list
             left = page.remaining if page.remaining is not None else int(bool(page.next_cursor))
             if self._commit(run, len(page.records), left) <= 0:

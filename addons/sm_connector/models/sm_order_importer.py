@@ -48,11 +48,15 @@ class SmOrderImporter(models.AbstractModel):
             backend, run, sorted(codes), unavailable["articles"]
         )
         # one query for every template's variant (a browse per template cost a query each)
+        # only the columns used here: a plain search then read every column of every variant
         variants = (
             self.env["product.product"]
             .with_context(active_test=False)
-            .search([("product_tmpl_id", "in", list(set(template_ids.values())))])
+            .search_fetch(
+                [("product_tmpl_id", "in", list(set(template_ids.values())))], ["product_tmpl_id"]
+            )
         )
+        variants.product_tmpl_id.fetch(["uom_id"])
         variant_of = {}
         for variant in variants:  # in product.product's order: each template's first variant
             variant_of.setdefault(variant.product_tmpl_id.id, variant)
@@ -62,7 +66,9 @@ class SmOrderImporter(models.AbstractModel):
             product_ids={
                 code: variant_of[tid].id for code, tid in template_ids.items() if tid in variant_of
             },
-            product_uom_ids={variant.id: variant.uom_id.id for variant in variant_of.values()},
+            product_uom_ids={
+                variant.id: variant.product_tmpl_id.uom_id.id for variant in variant_of.values()
+            },
             tax_ids={
                 rate: backend._sale_tax_for_rate(rate).id
                 for rate in {line["vat_rate"] for rec in records for line in rec["lines"]}

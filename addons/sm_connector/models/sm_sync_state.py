@@ -1,8 +1,24 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextvars
+from contextlib import contextmanager
+
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from ..entities import ENTITY_SELECTION
+
+# set in Python by this model's own methods, around their writes: never from a client
+_STATE_WRITES = contextvars.ContextVar("sm_sync_state_writes", default=False)
+
+
+@contextmanager
+def _state_writes():
+    token = _STATE_WRITES.set(True)
+    try:
+        yield
+    finally:
+        _STATE_WRITES.reset(token)
 
 
 class SmSyncState(models.Model):
@@ -11,6 +27,10 @@ class SmSyncState(models.Model):
     One row per (backend, entity), apart from the backend record: each sync commits its
     watermark after every chunk, and syncs of different entities run in parallel; on the
     backend's own row they would collide with each other and with an admin editing it.
+
+    Written only by the sync, through `_for()` and `_set()`, and by SM administrators: a
+    watermark, cursor or go-live written over RPC by anyone else would skip records until a
+    reconciliation, or silence or flood customer messages.
 
     Also the one owner of the go-live rule (no flood of customer messages on day one):
     `_mark_live()` sets the moment, `_order_events_wanted()` decides at import and
@@ -38,10 +58,40 @@ class SmSyncState(models.Model):
         "UNIQUE(backend_id, entity)", "One sync state per backend and entity."
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_state_writer()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_state_writer()
+        return super().write(vals)
+
+    def _check_state_writer(self):
+        if _STATE_WRITES.get() or self.env.su or self.env.user.has_group(
+            "sm_connector.group_sm_admin"
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "The sync state is written by the SM sync itself; only an SM administrator "
+                "may correct it."
+            )
+        )
+
     @api.model
     def _for(self, backend, entity):
+        """The state row of ``entity`` on ``backend``, created on first use."""
         state = self.search([("backend_id", "=", backend.id), ("entity", "=", entity)], limit=1)
-        return state or self.create({"backend_id": backend.id, "entity": entity})
+        if state:
+            return state
+        with _state_writes():
+            return self.create({"backend_id": backend.id, "entity": entity})
+
+    def _set(self, **values):
+        """The sync's writes of its state (watermark, resume_cursor, reconciled, go_live)."""
+        with _state_writes():
+            self.write(values)
 
     # ------------------------------------------------------------ the go-live rule
     @api.model
@@ -50,7 +100,7 @@ class SmSyncState(models.Model):
         state = self._for(backend, entity)
         if not state.go_live:
             # SM's own time (the watermark), not Odoo's: the two clocks may differ
-            state.go_live = state.watermark or run.date_start
+            state._set(go_live=state.watermark or run.date_start)
 
     @api.model
     def _go_live(self, backend, entity="orders"):

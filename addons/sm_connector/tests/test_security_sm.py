@@ -410,6 +410,33 @@ class TestSecuritySm(SmCase):
             self.backend.with_user(self.agent).action_full_reconcile()
         self.backend.with_user(self.manager).action_sync_contacts_now()
 
+    def test_sync_state_is_written_by_the_sync_and_sm_admins_only(self):
+        """A watermark, resume cursor or go-live written over RPC skips records or silences
+        (or floods) customer messages: a manager's sync writes them, the manager cannot."""
+        self.backend.with_user(self.manager).action_sync_contacts_now()
+        self.env.invalidate_all()
+        state = self.env["sm.sync.state"]._for(self.backend, "contacts")
+        self.assertTrue(state.watermark, "the manager's sync wrote its watermark")
+        as_manager = state.with_user(self.manager).with_context(FORGED)
+        for values in (
+            {"watermark": "2099-01-01 00:00:00"},
+            {"resume_cursor": "forged"},
+            {"go_live": "2099-01-01 00:00:00"},
+        ):
+            with self.subTest(values=values), self.assertRaises(AccessError):
+                as_manager.write(values)
+        with self.assertRaises(AccessError):
+            self.env["sm.sync.state"].with_user(self.manager).create(
+                {"backend_id": self.backend.id, "entity": "orders", "go_live": "2099-01-01"}
+            )
+        with self.assertRaises(AccessError):
+            self.backend.with_user(self.manager).action_reset_watermarks()
+        self.assertTrue(state.watermark)
+        # an SM administrator corrects it, and may re-read everything
+        state.with_user(self.admin).write({"resume_cursor": False})
+        self.backend.with_user(self.admin).action_reset_watermarks()
+        self.assertFalse(state.watermark)
+
     # ------------------------------------------------------------ moving data into SM's
     def _own_order_line(self):
         """A line of an order made in Odoo by the salesman (not SM's)."""
