@@ -154,9 +154,6 @@ def map_order(record, lookups):
         "name": record["id"],
         "partner_id": partner_id,
         "user_id": False,  # SM orders have no Odoo salesperson: every sales agent sees them
-        # SM applied its VAT regime: each line carries the tax SM charged. A fiscal position
-        # would be Odoo's guess from the address, able to contradict those lines
-        "fiscal_position_id": False,
         "date_order": f"{record['date']} 00:00:00",
         "state": ODOO_STATE[record["status"]],
         "order_line": commands,

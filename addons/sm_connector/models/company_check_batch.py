@@ -21,21 +21,17 @@ class CompanyCheckBatch(models.AbstractModel):
     def _check_company(self, fnames=None):
         if len(self) < 2 or "company_id" not in self._fields:
             return super()._check_company(fnames)
-        names = self._fields if fnames is None or "company_id" in fnames else fnames
-        checked = [self._fields[name] for name in names]
+        every = fnames is None or {"company_id", "company_ids"} & set(fnames)
+        checked = [self._fields[name] for name in (self._fields if every else fnames)]
         checked = [field for field in checked if field.relational and field.check_company]
         regular = [field.name for field in checked if not field.company_dependent]
         dependent = [field.name for field in checked if field.company_dependent]
-        if dependent:
-            # company-dependent values are checked against the current company: Odoo's own way
-            super()._check_company(dependent)
-        if not regular:
-            return None
         linked = defaultdict(set)  # (company, field name) → ids of the records it links to
-        # sudo: the check reads every linked record whatever the user may read, as Odoo's does
-        for record in self.sudo():
+        for record in self:
+            company = record.company_id  # read as Odoo's check reads it: with the user's rights
             for name in regular:
-                linked[record.company_id, name].update(record[name]._ids)
+                # sudo: every linked record counts, whatever the user may read (as in Odoo)
+                linked[company, name].update(record.sudo()[name]._ids)
         for (company, name), ids in linked.items():
             if not ids:
                 continue
@@ -45,4 +41,7 @@ class CompanyCheckBatch(models.AbstractModel):
                 domain
             ):
                 return super()._check_company(fnames)
+        if dependent:
+            # company-dependent values are checked against the current company: Odoo's own way
+            super()._check_company(dependent)
         return None

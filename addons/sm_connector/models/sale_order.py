@@ -30,7 +30,7 @@ class SaleOrder(models.Model):
         "partner_id",
         # each of these recomputes SM's taxes, prices or amounts when changed (pricelist and
         # currency follow the company and the addresses; an SM order has no fiscal position:
-        # its lines carry the VAT SM charged, order_mapper.py)
+        # its lines carry the VAT SM charged, `_compute_fiscal_position_id`)
         "company_id",
         "partner_invoice_id",
         "partner_shipping_id",
@@ -89,6 +89,15 @@ class SaleOrder(models.Model):
         search="_search_sm_is_late",
         help="Promised date passed and the order is neither delivered nor cancelled.",
     )
+
+    @api.depends("sm_id")
+    def _compute_fiscal_position_id(self):
+        # SM applied its VAT regime: each line carries the tax SM charged. A fiscal position
+        # would be Odoo's guess from the address, able to contradict those lines (and its
+        # search per customer was a tenth of an order import)
+        sm_orders = self.filtered("sm_id")
+        sm_orders.fiscal_position_id = False
+        return super(SaleOrder, self - sm_orders)._compute_fiscal_position_id()
 
     @api.depends("sm_id")
     def _compute_invoice_status(self):

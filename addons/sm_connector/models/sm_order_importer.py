@@ -142,6 +142,8 @@ class SmOrderImporter(models.AbstractModel):
                 for _command, _id, line_vals in vals.get("order_line", ())
             ]
         )
+        # the orders' constraints on their lines ran before the lines existed: again, now
+        orders._validate_fields(["order_line"])
         return orders
 
     def _archive_records(self, records):

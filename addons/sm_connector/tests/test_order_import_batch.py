@@ -116,6 +116,22 @@ class TestOrderImportBatch(SmCase):
             )
         self.assertEqual(self.plain_order(partner, product).fiscal_position_id, position)
 
+    def test_no_fiscal_position_either_when_sm_changes_the_customer(self):
+        """Review of 6ced211: the mapper's `False` equalled the stored value, was dropped as
+        unchanged, and the customer's write recomputed Odoo's guess."""
+        self.env["account.fiscal.position"].create(
+            {"name": "Applies to every customer", "auto_apply": True, "sequence": 1}
+        )
+        record = self.sm_order(self.customers[0], [(self.codes[0], "1")])
+        order = self.import_orders([record])[record["id"]]
+        moved = dict(record, customer_id=self.customers[1], updated_at="2026-11-21T10:00:00Z")
+        counts = self.env["sm.order.importer"]._import_payloads(self.backend, [moved])
+        self.assertEqual(counts["updated"], 1, counts)
+        self.env.invalidate_all()
+        self.assertEqual(order.partner_id.sm_id, self.customers[1])
+        self.assertFalse(order.fiscal_position_id)
+        self.assertFalse(order.show_update_fpos)
+
     def test_a_batch_linking_another_companys_tax_is_refused_as_a_single_order_is(self):
         other = self.env["res.company"].create(
             {"name": "Other retailer", "country_id": self.env.ref("base.fr").id}
@@ -167,7 +183,13 @@ class TestOrderImportBatch(SmCase):
             "UPDATE sale_order SET fiscal_position_id = %s WHERE id = %s", (position.id, order.id)
         )
         self.env.invalidate_all()
+        self.env.cr.execute(
+            "UPDATE sale_order_line SET qty_to_invoice = product_uom_qty WHERE order_id IN %s",
+            ((order.id, plain.id),),
+        )
         migration.migrate(self.env.cr, "19.0.1.2.4")
         self.env.invalidate_all()
         self.assertFalse(order.fiscal_position_id)
+        self.assertEqual(order.order_line.mapped("qty_to_invoice"), [0.0])
         self.assertEqual(plain.fiscal_position_id, position)
+        self.assertEqual(plain.order_line.mapped("qty_to_invoice"), [2.0])
