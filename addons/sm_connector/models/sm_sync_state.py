@@ -68,8 +68,10 @@ class SmSyncState(models.Model):
         return super().write(vals)
 
     def _check_state_writer(self):
-        if _STATE_WRITES.get() or self.env.su or self.env.user.has_group(
-            "sm_connector.group_sm_admin"
+        if (
+            _STATE_WRITES.get()
+            or self.env.su
+            or self.env.user.has_group("sm_connector.group_sm_admin")
         ):
             return
         raise AccessError(

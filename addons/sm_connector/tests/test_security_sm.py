@@ -417,7 +417,7 @@ class TestSecuritySm(SmCase):
         self.env.invalidate_all()
         state = self.env["sm.sync.state"]._for(self.backend, "contacts")
         self.assertTrue(state.watermark, "the manager's sync wrote its watermark")
-        as_manager = state.with_user(self.manager).with_context(FORGED)
+        as_manager = state.with_user(self.manager).with_context(**FORGED)
         for values in (
             {"watermark": "2099-01-01 00:00:00"},
             {"resume_cursor": "forged"},
