@@ -27,11 +27,11 @@ class CompanyCheckBatch(models.AbstractModel):
         regular = [field.name for field in checked if not field.company_dependent]
         dependent = [field.name for field in checked if field.company_dependent]
         linked = defaultdict(set)  # (company, field name) → ids of the records it links to
-        for record in self:
+        # sudo: every linked record counts, whatever the user may read (as in Odoo's check)
+        for record, as_root in zip(self, self.sudo(), strict=True):
             company = record.company_id  # read as Odoo's check reads it: with the user's rights
             for name in regular:
-                # sudo: every linked record counts, whatever the user may read (as in Odoo)
-                linked[company, name].update(record.sudo()[name]._ids)
+                linked[company, name].update(as_root[name]._ids)
         for (company, name), ids in linked.items():
             if not ids:
                 continue

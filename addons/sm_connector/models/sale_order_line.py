@@ -108,6 +108,23 @@ class SaleOrderLine(models.Model):
             line.price_tax = line.price_total - line.price_subtotal
         return result
 
+    def _sm_lines_never_invoiced(self):
+        """SM lines no invoice in Odoo points to (all of them: SM invoices its orders)."""
+        return self.filtered(lambda line: line.order_id.sm_id and not line.invoice_lines)
+
+    @api.depends("order_id.sm_id")
+    def _compute_qty_invoiced(self):
+        # nothing invoiced in Odoo: 0 without Odoo's per-line walk of invoice lines
+        never = self._sm_lines_never_invoiced()
+        never.qty_invoiced = 0.0
+        return super(SaleOrderLine, self - never)._compute_qty_invoiced()
+
+    @api.depends("order_id.sm_id")
+    def _compute_untaxed_amount_invoiced(self):
+        never = self._sm_lines_never_invoiced()
+        never.untaxed_amount_invoiced = 0.0
+        return super(SaleOrderLine, self - never)._compute_untaxed_amount_invoiced()
+
     def _compute_untaxed_amount_to_invoice(self):
         # SM invoices its orders (invoice status "no"): nothing left to invoice from Odoo, and no
         # tax engine run per line at import

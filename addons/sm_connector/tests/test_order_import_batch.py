@@ -99,6 +99,10 @@ class TestOrderImportBatch(SmCase):
         plain.action_confirm()
         self.assertEqual(plain.order_line.mapped("qty_to_invoice"), [2.0])
         self.assertEqual(plain.invoice_status, "to invoice")
+        plain._create_invoices().action_post()
+        self.assertEqual(plain.order_line.mapped("qty_invoiced"), [2.0])
+        self.assertEqual(plain.order_line.mapped("untaxed_amount_invoiced"), [40.0])
+        self.assertEqual(order.order_line.mapped("qty_invoiced"), [0.0])
 
     def test_sm_orders_take_no_fiscal_position_where_odoo_would_apply_one(self):
         position = self.env["account.fiscal.position"].create(
