@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import clean_context
 
 from ..adapters.errors import SmTransportError
 from ..adapters.sm_file_adapter import SmFileAdapter
@@ -131,7 +132,9 @@ class SmBackend(models.Model):
     def _importer(self, entity):
         if entity not in ENTITY:
             raise UserError(self.env._("Unknown SM entity %s.", entity))
-        return self.env[ENTITY[entity].importer]
+        # the sync creates records (orders, states, runs): a caller's `default_*` context keys,
+        # which any RPC client may send, must not fill the fields SM's data leaves out
+        return self.env[ENTITY[entity].importer].with_context(clean_context(self.env.context))
 
     # ------------------------------------------------------------ watermarks
     def _get_watermark(self, entity):

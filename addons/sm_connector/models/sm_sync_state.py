@@ -5,6 +5,7 @@ from contextlib import contextmanager
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools.misc import clean_context
 
 from ..entities import ENTITY_SELECTION
 
@@ -88,7 +89,9 @@ class SmSyncState(models.Model):
         if state:
             return state
         with _state_writes():
-            return self.create({"backend_id": backend.id, "entity": entity})
+            # a fresh row is empty: no `default_*` key of the caller's context reaches it
+            clean = self.with_context(clean_context(self.env.context))
+            return clean.create({"backend_id": backend.id, "entity": entity})
 
     def _set(self, **values):
         """The sync's writes of its state (watermark, resume_cursor, reconciled, go_live)."""

@@ -437,6 +437,45 @@ class TestSecuritySm(SmCase):
         self.backend.with_user(self.admin).action_reset_watermarks()
         self.assertFalse(state.watermark)
 
+    def test_a_retry_takes_no_default_from_the_callers_context(self):
+        """Review: a manager's *Retry* with `default_*` keys in its context filled the fields
+        SM leaves out on the order it created, and a missing sync-state row's go-live."""
+        victim = sorted(self.live_ids("orders"))[-1]
+        lines = self.store.get("orders", victim)["lines"]
+        broken = [dict(line, article_code="NO-SUCH-ARTICLE") for line in lines]
+        self.store.set_field("orders", victim, "lines", broken)
+        self.env.cr.execute(
+            "DELETE FROM sm_binding WHERE backend_id = %s AND entity = 'orders' AND sm_id = %s",
+            (self.backend.id, victim),
+        )
+        self.env.cr.execute("DELETE FROM sale_order WHERE sm_id = %s", (victim,))
+        self.env.invalidate_all()
+        self.sync("orders")
+        error = self.env["sm.sync.error"].search(
+            [("reference", "=", victim), ("entity", "=", "orders"), ("state", "=", "open")]
+        )
+        self.assertTrue(error)
+        self.env["sm.sync.state"]._for(self.backend, "orders").unlink()
+        self.store.set_field("orders", victim, "lines", lines)  # SM fixes the order
+        forged = {
+            "default_sm_removed": True,
+            "default_client_order_ref": "FORGED",
+            "default_go_live": "2099-01-01 00:00:00",
+            "default_watermark": "2099-01-01 00:00:00",
+            "default_resume_cursor": "forged",
+        }
+        error.with_user(self.manager).with_context(**forged).action_retry()
+        self.env.invalidate_all()
+        self.assertEqual(error.state, "resolved")
+        order = self.env["sale.order"].search([("sm_id", "=", victim)])
+        self.assertTrue(order)
+        self.assertFalse(order.sm_removed)
+        self.assertFalse(order.client_order_ref)
+        state = self.env["sm.sync.state"].search(
+            [("backend_id", "=", self.backend.id), ("entity", "=", "orders")]
+        )
+        self.assertFalse(state.go_live or state.watermark or state.resume_cursor)
+
     # ------------------------------------------------------------ moving data into SM's
     def _own_order_line(self):
         """A line of an order made in Odoo by the salesman (not SM's)."""
