@@ -133,8 +133,10 @@ class SmBackend(models.Model):
         if entity not in ENTITY:
             raise UserError(self.env._("Unknown SM entity %s.", entity))
         # the sync creates records (orders, states, runs): a caller's `default_*` context keys,
-        # which any RPC client may send, must not fill the fields SM's data leaves out
-        return self.env[ENTITY[entity].importer].with_context(clean_context(self.env.context))
+        # which any RPC client may send, must not fill the fields SM's data leaves out (the
+        # context is replaced on purpose: merging kwargs would keep those keys)
+        importer = self.env[ENTITY[entity].importer]
+        return importer.with_context(clean_context(self.env.context))  # pylint: disable=context-overridden
 
     # ------------------------------------------------------------ watermarks
     def _get_watermark(self, entity):

@@ -90,7 +90,7 @@ class SmSyncState(models.Model):
             return state
         with _state_writes():
             # a fresh row is empty: no `default_*` key of the caller's context reaches it
-            clean = self.with_context(clean_context(self.env.context))
+            clean = self.with_context(clean_context(self.env.context))  # pylint: disable=context-overridden
             return clean.create({"backend_id": backend.id, "entity": entity})
 
     def _set(self, **values):
