@@ -11,6 +11,8 @@ dir="$REPO_ROOT/addons/$module/i18n"; mkdir -p "$dir"
 for lang in fr nl; do
     if [ -f "$dir/$lang.po" ]; then
         msgmerge --quiet --no-fuzzy-matching --update --backup=none "$dir/$lang.po" "$dir/$module.pot"
+        # terms gone from the module stay as obsolete `#~` entries: dropped (tests/test_translations.py)
+        msgattrib --no-obsolete -o "$dir/$lang.po" "$dir/$lang.po"
     else
         msginit --no-translator --locale="$lang" --input="$dir/$module.pot" --output-file="$dir/$lang.po" 2>/dev/null
         sed -i 's/^"Language: .*/"Language: '"$lang"'\\n"/' "$dir/$lang.po"
