@@ -44,14 +44,14 @@ class SaleOrderLine(models.Model):
     @api.depends("order_id.sm_id")
     def _compute_invoice_status(self):
         # SM invoices its orders: nothing to invoice in Odoo
-        sm_lines = self.filtered(lambda line: line.order_id.sm_id)
+        sm_lines = self._sm_owned()
         sm_lines.invoice_status = "no"
         return super(SaleOrderLine, self - sm_lines)._compute_invoice_status()
 
     @api.depends("order_id.sm_id")
     def _compute_qty_to_invoice(self):
         # SM invoices its orders: no quantity is left to invoice from Odoo
-        sm_lines = self.filtered(lambda line: line.order_id.sm_id)
+        sm_lines = self._sm_owned()
         sm_lines.qty_to_invoice = 0.0
         return super(SaleOrderLine, self - sm_lines)._compute_qty_to_invoice()
 
@@ -110,7 +110,7 @@ class SaleOrderLine(models.Model):
 
     def _sm_lines_never_invoiced(self):
         """SM lines no invoice in Odoo points to (all of them: SM invoices its orders)."""
-        return self.filtered(lambda line: line.order_id.sm_id and not line.invoice_lines)
+        return self._sm_owned().filtered(lambda line: not line.invoice_lines)
 
     @api.depends("order_id.sm_id")
     def _compute_qty_invoiced(self):
@@ -128,7 +128,7 @@ class SaleOrderLine(models.Model):
     def _compute_untaxed_amount_to_invoice(self):
         # SM invoices its orders (invoice status "no"): nothing left to invoice from Odoo, and no
         # tax engine run per line at import
-        sm_lines = self.filtered(lambda line: line.order_id.sm_id)
+        sm_lines = self._sm_owned()
         sm_lines.untaxed_amount_to_invoice = 0.0
         return super(SaleOrderLine, self - sm_lines)._compute_untaxed_amount_to_invoice()
 

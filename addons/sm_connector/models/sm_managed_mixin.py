@@ -6,27 +6,21 @@ The sync's permission is a Python context variable that only the importer sets, 
 own writes (`sm_sync_writes()`): a client chooses its RPC context, never this variable.
 """
 
-import contextvars
 import functools
 import re
-from contextlib import contextmanager
 
 from odoo import api, fields, models, tools
+from odoo.addons.suite_base.tools.trusted_flag import TrustedFlag
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools.mail import email_normalize
 
-_SYNC_WRITES = contextvars.ContextVar("sm_sync_writes", default=False)
+_SYNC_WRITES = TrustedFlag("sm_sync_writes")
 
 
-@contextmanager
 def sm_sync_writes():
     """Let the code inside this block write SM-owned data (the importer's writes only)."""
-    token = _SYNC_WRITES.set(True)
-    try:
-        yield
-    finally:
-        _SYNC_WRITES.reset(token)
+    return _SYNC_WRITES.raised()
 
 
 def sync_writer(method):
@@ -42,7 +36,7 @@ def sync_writer(method):
 
 def in_sm_sync():
     """Whether the current code runs inside the importer's `sm_sync_writes()` block."""
-    return _SYNC_WRITES.get()
+    return _SYNC_WRITES.is_raised()
 
 
 def _x2many_unchanged(current, commands):

@@ -1,25 +1,14 @@
 # Copyright 2026 SM CRM suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import contextvars
-from contextlib import contextmanager
-
 from odoo import api, fields, models
+from odoo.addons.suite_base.tools.trusted_flag import TrustedFlag
 from odoo.exceptions import AccessError
 from odoo.tools.misc import clean_context
 
 from ..entities import ENTITY_SELECTION
 
-# set in Python by this model's own methods, around their writes: never from a client
-_STATE_WRITES = contextvars.ContextVar("sm_sync_state_writes", default=False)
-
-
-@contextmanager
-def _state_writes():
-    token = _STATE_WRITES.set(True)
-    try:
-        yield
-    finally:
-        _STATE_WRITES.reset(token)
+# raised by this model's own methods, around their writes: never from a client
+_STATE_WRITES = TrustedFlag("sm_sync_state_writes")
 
 
 class SmSyncState(models.Model):
@@ -70,7 +59,7 @@ class SmSyncState(models.Model):
 
     def _check_state_writer(self):
         if (
-            _STATE_WRITES.get()
+            _STATE_WRITES.is_raised()
             or self.env.su
             or self.env.user.has_group("sm_connector.group_sm_admin")
         ):
@@ -88,14 +77,14 @@ class SmSyncState(models.Model):
         state = self.search([("backend_id", "=", backend.id), ("entity", "=", entity)], limit=1)
         if state:
             return state
-        with _state_writes():
+        with _STATE_WRITES.raised():
             # a fresh row is empty: no `default_*` key of the caller's context reaches it
             clean = self.with_context(clean_context(self.env.context))  # pylint: disable=context-overridden
             return clean.create({"backend_id": backend.id, "entity": entity})
 
     def _set(self, **values):
         """The sync's writes of its state (watermark, resume_cursor, reconciled, go_live)."""
-        with _state_writes():
+        with _STATE_WRITES.raised():
             self.write(values)
 
     # ------------------------------------------------------------ the go-live rule
